@@ -1,0 +1,78 @@
+import type { CollectionConfig } from 'payload'
+
+import { publishedUnless, roles } from '../src/access'
+import { relatedLinksField } from '../src/fields/relatedLinks'
+import { requiredToPublish } from '../src/fields/requiredToPublish'
+import { slugField } from '../src/fields/slug'
+import { setPublishedAt } from '../src/hooks/setPublishedAt'
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  admin: {
+    useAsTitle: 'headline',
+    defaultColumns: ['headline', 'source', 'section', '_status', 'publishedAt'],
+    group: 'Content',
+  },
+  access: {
+    read: publishedUnless('admin', 'editor', 'compliance'),
+    readVersions: roles('admin', 'editor', 'compliance'),
+    create: roles('admin', 'editor'),
+    update: roles('admin', 'editor'),
+    delete: roles('admin', 'editor'),
+  },
+  versions: {
+    // Validate drafts too: a draft may lack a source, but never carries malformed data.
+    drafts: { validate: true },
+    maxPerDoc: 100,
+  },
+  hooks: {
+    beforeChange: [setPublishedAt()],
+  },
+  fields: [
+    { name: 'headline', type: 'text', required: true, maxLength: 200 },
+    slugField('headline'),
+    { name: 'byline', type: 'text', maxLength: 200 },
+    {
+      name: 'dateline',
+      type: 'group',
+      fields: [
+        { name: 'place', type: 'text', maxLength: 120 },
+        { name: 'date', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+      ],
+    },
+    {
+      name: 'source',
+      type: 'relationship',
+      relationTo: 'wire-sources',
+      index: true,
+      validate: requiredToPublish('source'),
+      admin: { position: 'sidebar', description: 'Required to publish.' },
+    },
+    {
+      name: 'additionalSources',
+      type: 'relationship',
+      relationTo: 'wire-sources',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'section', type: 'relationship', relationTo: 'sections', index: true, admin: { position: 'sidebar' } },
+    { name: 'summary', type: 'textarea', maxLength: 1000 },
+    { name: 'body', type: 'richText' },
+    relatedLinksField(),
+    {
+      name: 'relatedArticles',
+      type: 'relationship',
+      relationTo: 'articles',
+      hasMany: true,
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      name: 'externalId',
+      type: 'text',
+      unique: true,
+      maxLength: 200,
+      admin: { position: 'sidebar', description: "The wire's own story id." },
+    },
+    { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
+  ],
+}

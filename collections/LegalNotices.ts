@@ -1,0 +1,105 @@
+import type { CollectionConfig, Validate } from 'payload'
+
+import { select } from 'payload/shared'
+
+import { publishedUnless, roles } from '../src/access'
+import { alsoCheck, dateAfter } from '../src/fields/validators'
+import { labelled, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, SOURCE_KINDS } from './constants'
+
+type AppliesTo = { licenses?: unknown[]; scope?: string; sourceKinds?: unknown[]; sources?: unknown[] }
+
+const listFor: Record<string, keyof AppliesTo> = {
+  licenses: 'licenses',
+  'source-kinds': 'sourceKinds',
+  sources: 'sources',
+}
+
+/** A scope other than `all` needs at least one entry in its matching list. */
+const scopeHasList = alsoCheck(select as Validate, (value, { siblingData }) => {
+  const list = listFor[value as string]
+  if (!list) return true
+  const entries = (siblingData as AppliesTo)?.[list]
+  return Array.isArray(entries) && entries.length > 0 ? true : `scope "${value}" needs at least one entry in ${list}`
+})
+
+const whenScope = (scope: string) => (_: unknown, siblingData: AppliesTo) => siblingData?.scope === scope
+
+export const LegalNotices: CollectionConfig = {
+  slug: 'legal-notices',
+  labels: { singular: 'Legal notice', plural: 'Legal notices' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'appliesTo.scope', '_status', 'effectiveFrom', 'order'],
+    group: 'Rights',
+  },
+  access: {
+    read: publishedUnless('admin', 'editor', 'compliance'),
+    readVersions: roles('admin', 'editor', 'compliance'),
+    create: roles('admin', 'compliance'),
+    update: roles('admin', 'compliance'),
+    delete: roles('admin', 'compliance'),
+  },
+  trash: true,
+  versions: { drafts: { validate: true }, maxPerDoc: 0 },
+  defaultSort: 'order',
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    { name: 'kind', type: 'select', required: true, options: labelled(NOTICE_KINDS), index: true },
+    {
+      name: 'body',
+      type: 'richText',
+      required: true,
+      admin: { description: 'May use {{publisher.name}}, {{year}}, {{source.name}} and the like.' },
+    },
+    {
+      name: 'appliesTo',
+      type: 'group',
+      fields: [
+        {
+          name: 'scope',
+          type: 'select',
+          required: true,
+          defaultValue: 'all',
+          options: labelled(NOTICE_SCOPES),
+          validate: scopeHasList,
+        },
+        {
+          name: 'sourceKinds',
+          type: 'select',
+          hasMany: true,
+          options: labelled(SOURCE_KINDS),
+          admin: { condition: whenScope('source-kinds') },
+        },
+        {
+          name: 'sources',
+          type: 'relationship',
+          relationTo: 'wire-sources',
+          hasMany: true,
+          admin: { condition: whenScope('sources') },
+        },
+        {
+          name: 'licenses',
+          type: 'select',
+          hasMany: true,
+          options: labelled(LICENSES),
+          admin: { condition: whenScope('licenses') },
+        },
+      ],
+    },
+    { name: 'effectiveFrom', type: 'date', admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'effectiveUntil',
+      type: 'date',
+      validate: dateAfter('effectiveFrom'),
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'order',
+      type: 'number',
+      defaultValue: 100,
+      min: 0,
+      max: 10000,
+      admin: { position: 'sidebar', description: 'Display order; lower comes first.' },
+    },
+  ],
+}

@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, fieldRoles, hasRole, roles, ROLES } from '../src/access'
+import { firstUserIsAdmin } from '../src/hooks/firstUserIsAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'], group: 'Admin' },
+  auth: {
+    // Integrations (feeds, ingest jobs) authenticate with `Authorization: users API-Key <key>`.
+    useAPIKey: true,
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+  },
+  access: {
+    admin: ({ req }) => hasRole(req.user, ...ROLES),
+    read: adminOrSelf,
+    create: roles('admin'),
+    update: adminOrSelf,
+    delete: roles('admin'),
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text', maxLength: 120 },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['editor'],
+      saveToJWT: true,
+      options: ROLES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+      // Nobody grants themselves a role.
+      access: { create: fieldRoles('admin'), update: fieldRoles('admin') },
+    },
+  ],
+}

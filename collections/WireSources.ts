@@ -1,0 +1,77 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, fieldRoles, roles } from '../src/access'
+import { sourceCode } from '../src/fields/validators'
+import { upperCase } from '../src/hooks/upperCase'
+import { labelled, LICENSES, SOURCE_KINDS } from './constants'
+
+/** Rights fields: only compliance staff and admins may set or change them. */
+const rightsAccess = {
+  create: fieldRoles('admin', 'compliance'),
+  update: fieldRoles('admin', 'compliance'),
+}
+
+export const WireSources: CollectionConfig = {
+  slug: 'wire-sources',
+  labels: { singular: 'Wire source', plural: 'Wire sources' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'code', 'kind', 'license', 'credit'],
+    group: 'Rights',
+  },
+  access: {
+    read: anyone,
+    create: roles('admin', 'editor', 'compliance'),
+    update: roles('admin', 'compliance'),
+    delete: roles('admin', 'compliance'),
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'code',
+      type: 'text',
+      required: true,
+      unique: true,
+      maxLength: 16,
+      hooks: { beforeValidate: [upperCase] },
+      validate: sourceCode,
+      admin: { description: 'Short upper-case code, e.g. AFP. Stored upper case.' },
+    },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'other',
+      options: labelled(SOURCE_KINDS),
+      access: rightsAccess,
+    },
+    {
+      name: 'copyrightHolder',
+      type: 'text',
+      maxLength: 200,
+      access: rightsAccess,
+      admin: { description: 'Who owns the copy, e.g. Agence France-Presse. Empty for public domain.' },
+    },
+    {
+      name: 'license',
+      type: 'select',
+      required: true,
+      defaultValue: 'copyright',
+      options: labelled(LICENSES),
+      access: rightsAccess,
+    },
+    {
+      name: 'credit',
+      type: 'text',
+      maxLength: 40,
+      admin: { description: 'What the dateline shows, e.g. AFP.' },
+    },
+    {
+      name: 'bylineAliases',
+      type: 'text',
+      hasMany: true,
+      maxLength: 120,
+      admin: { description: 'Bylines that mean this source, e.g. "AFP Staff Writers".' },
+    },
+  ],
+}

@@ -1,0 +1,52 @@
+/**
+ * One run covers every database that is configured:
+ * unit tests once, integration tests on SQLite always, on PostgreSQL when
+ * TEST_POSTGRES_URI is set and on MongoDB when TEST_MONGODB_URI is set.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+]
+
+const base = {
+  testEnvironment: 'node',
+  testTimeout: 120_000,
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: {
+    '^@payload-config$': '<rootDir>/payload.config.ts',
+    '\\.(css|scss)$': '<rootDir>/test/helpers/styleStub.js',
+  },
+  // Lexical's `.node.mjs` entry points use top-level await; resolve the plain builds instead.
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', 'production'] },
+}
+
+const databases = [
+  ['sqlite', true],
+  ['postgres', Boolean(process.env.TEST_POSTGRES_URI)],
+  ['mongodb', Boolean(process.env.TEST_MONGODB_URI)],
+]
+
+export default {
+  testTimeout: 120_000,
+  maxWorkers: process.env.CI ? 2 : '50%',
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    ...databases
+      .filter(([, enabled]) => enabled)
+      .map(([db]) => ({
+        ...base,
+        displayName: `int:${db}`,
+        testMatch: ['<rootDir>/test/int/**/*.test.ts'],
+        globals: { TEST_DATABASE: db },
+      })),
+  ],
+}

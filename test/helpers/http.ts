@@ -1,0 +1,51 @@
+import type { SanitizedConfig } from 'payload'
+
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+export type Json = Record<string, any>
+export type HttpResult = { status: number; body: Json }
+
+const BASE = 'http://localhost:3000/api'
+
+/** Calls Payload's own Next route handlers with a real `Request`, no server needed. */
+export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
+  const handlers = {
+    DELETE: REST_DELETE(config),
+    GET: REST_GET(config),
+    PATCH: REST_PATCH(config),
+    POST: REST_POST(config),
+  }
+  const graphqlHandler = GRAPHQL_POST(config)
+
+  const rest = async (
+    method: keyof typeof handlers,
+    pathAndQuery: string,
+    { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> => {
+    const url = new URL(`${BASE}/${pathAndQuery.replace(/^\//, '')}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const request = new Request(url, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : {} }
+  }
+
+  const graphql = async (
+    query: string,
+    { variables, headers = {} }: { variables?: Json; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> => {
+    const request = new Request(`${BASE}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    })
+    const response = await graphqlHandler(request)
+    return { status: response.status, body: await response.json() }
+  }
+
+  return { graphql, rest }
+}
