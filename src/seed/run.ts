@@ -2,19 +2,19 @@ import type { SanitizedConfig } from 'payload'
 
 import { getPayload } from 'payload'
 
+import { closeDatabase } from '../database'
+import { env } from '../env'
 import { DEMO_PASSWORD, demoUsers } from './data'
 import { seed } from './index'
 
-/** `payload seed` (and `npm run seed`): migrate if needed, then seed the sample network. */
+/** `payload seed` (`npm run seed`): apply migrations, then add whatever of the sample network is missing. */
 export const script = async (config: SanitizedConfig): Promise<void> => {
-  // onInit migrates and seeds an empty database; seeding again fills in anything missing.
   const payload = await getPayload({ config })
-  const result = await seed(payload)
-  if (result.created.users) {
+  await seed(payload)
+  if (env.SEED_DEMO_USERS) {
     payload.logger.info(
-      `Demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => `${u.email} (${u.roles.join(', ')})`).join('; ')}`,
+      `Demo accounts, password "${DEMO_PASSWORD}": ${demoUsers.map((u) => `${u.email} (${u.roles.join(', ')})`).join(', ')}`,
     )
   }
-  await payload.destroy()
-  process.exit(0)
+  await closeDatabase(payload)
 }
