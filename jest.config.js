@@ -37,6 +37,8 @@ const databases = [
 
 export default {
   testTimeout: 120_000,
+  // Payload's logger and the SQLite client keep handles open after the suites finish.
+  forceExit: true,
   maxWorkers: process.env.CI ? 2 : '50%',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },

@@ -139,7 +139,7 @@ export interface Article {
   /**
    * Made from the headline when left empty.
    */
-  slug: string;
+  slug?: string | null;
   byline?: string | null;
   dateline?: {
     place?: string | null;
@@ -222,7 +222,7 @@ export interface Section {
   /**
    * Made from the name when left empty.
    */
-  slug: string;
+  slug?: string | null;
   site: number | Site;
   description?: string | null;
   relatedLinks?:

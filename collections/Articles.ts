@@ -4,6 +4,7 @@ import { publishedUnless, roles } from '../src/access'
 import { relatedLinksField } from '../src/fields/relatedLinks'
 import { requiredToPublish } from '../src/fields/requiredToPublish'
 import { slugField } from '../src/fields/slug'
+import { calendarDate } from '../src/fields/validators'
 import { setPublishedAt } from '../src/hooks/setPublishedAt'
 
 export const Articles: CollectionConfig = {
@@ -37,7 +38,7 @@ export const Articles: CollectionConfig = {
       type: 'group',
       fields: [
         { name: 'place', type: 'text', maxLength: 120 },
-        { name: 'date', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'date', type: 'date', validate: calendarDate, admin: { date: { pickerAppearance: 'dayOnly' } } },
       ],
     },
     {
@@ -73,6 +74,6 @@ export const Articles: CollectionConfig = {
       maxLength: 200,
       admin: { position: 'sidebar', description: "The wire's own story id." },
     },
-    { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
+    { name: 'publishedAt', type: 'date', index: true, validate: calendarDate, admin: { position: 'sidebar' } },
   ],
 }

@@ -2,8 +2,8 @@ import type { CollectionConfig, Validate } from 'payload'
 
 import { select } from 'payload/shared'
 
-import { publishedUnless, roles } from '../src/access'
-import { alsoCheck, dateAfter } from '../src/fields/validators'
+import { publishedUnless, roles, trashFirst } from '../src/access'
+import { alsoCheck, calendarDate, dateAfter } from '../src/fields/validators'
 import { labelled, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, SOURCE_KINDS } from './constants'
 
 type AppliesTo = { licenses?: unknown[]; scope?: string; sourceKinds?: unknown[]; sources?: unknown[] }
@@ -37,7 +37,8 @@ export const LegalNotices: CollectionConfig = {
     readVersions: roles('admin', 'editor', 'compliance'),
     create: roles('admin', 'compliance'),
     update: roles('admin', 'compliance'),
-    delete: roles('admin', 'compliance'),
+    // DESIGN: trash instead of delete for notices.
+    delete: trashFirst('admin', 'compliance'),
   },
   trash: true,
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
@@ -86,7 +87,12 @@ export const LegalNotices: CollectionConfig = {
         },
       ],
     },
-    { name: 'effectiveFrom', type: 'date', admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'effectiveFrom',
+      type: 'date',
+      validate: calendarDate,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       name: 'effectiveUntil',
       type: 'date',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, roles } from '../src/access'
 import { relatedLinksField } from '../src/fields/relatedLinks'
 import { slugField } from '../src/fields/slug'
+import { uniqueWithin } from '../src/fields/validators'
 
 export const Sections: CollectionConfig = {
   slug: 'sections',
@@ -17,7 +18,7 @@ export const Sections: CollectionConfig = {
   indexes: [{ fields: ['site', 'slug'], unique: true }],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
-    slugField('name', { unique: false }),
+    slugField('name', { unique: false, validate: uniqueWithin('site') }),
     { name: 'site', type: 'relationship', relationTo: 'sites', required: true, index: true },
     { name: 'description', type: 'textarea', maxLength: 1000 },
     relatedLinksField(),

@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
-import { databaseKind, migrationsFor } from './database'
+import { databaseKind, migrationsFor, watchPool } from './database'
 import { env } from './env'
 import { seed } from './seed'
 
 /** Runs once per process when Payload starts: pending migrations, then the sample network on an empty database. */
 export const onInit = async (payload: Payload): Promise<void> => {
   const kind = databaseKind(env.DATABASE_URI)
+  watchPool(payload)
   if (env.MIGRATE_ON_INIT && kind !== 'mongodb') {
     await payload.db.migrate({ migrations: migrationsFor(kind) })
   }

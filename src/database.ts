@@ -77,6 +77,15 @@ type Connections = {
   }
 }
 
+/**
+ * An idle pooled PostgreSQL connection that the server drops (restart, failover) emits an
+ * error on the pool; without a listener that would crash the process. Log it; the pool reconnects.
+ */
+export const watchPool = (payload: Payload): void => {
+  const { pool } = payload.db as unknown as Connections
+  pool?.on('error', (err) => payload.logger.warn({ err, msg: 'PostgreSQL connection lost; the pool will reconnect' }))
+}
+
 /** Answers when the database responds to a trivial query; throws otherwise. */
 export const pingDatabase = async (payload: Payload): Promise<void> => {
   const db = payload.db as unknown as Connections

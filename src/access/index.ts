@@ -30,6 +30,19 @@ export const publishedUnless =
   ({ req }) =>
     hasRole(req.user, ...allowed) ? true : publishedOnly
 
+/**
+ * Delete for a collection with a trash: the given roles move documents to the trash (an
+ * update that sets `deletedAt`, which Payload checks against delete access) and delete for
+ * good only what is already in the trash, so nothing goes in one step.
+ */
+export const trashFirst =
+  (...allowed: Role[]): Access =>
+  ({ data, req }) => {
+    if (!hasRole(req.user, ...allowed)) return false
+    if ((data as { deletedAt?: unknown } | undefined)?.deletedAt) return true
+    return { deletedAt: { exists: true } }
+  }
+
 export const anyone: Access = () => true
 
 export const nobody: Access = () => false

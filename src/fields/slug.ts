@@ -1,6 +1,9 @@
-import type { FieldHook, TextField } from 'payload'
+import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
 
+import { text } from 'payload/shared'
 import slugify from 'slugify'
+
+import { alsoCheck } from './validators'
 
 /** "Élysée: talks resume!" → "elysee-talks-resume" (transliterated, not dropped). */
 export const toSlug = (value: string): string =>
@@ -14,14 +17,20 @@ const fillFrom =
     return typeof source === 'string' && source.trim() ? toSlug(source) : value
   }
 
-/** A URL slug made from another field when left empty; normalised when typed by hand. */
-export const slugField = (useAsSlug: string, { unique = true }: { unique?: boolean } = {}): TextField => ({
+type SlugOptions = { unique?: boolean; validate?: TextFieldSingleValidation }
+
+/**
+ * A URL slug made from another field when left empty; normalised when typed by hand.
+ * Not `required` in the schema, so API inputs (GraphQL, generated types) may omit it,
+ * but never saved empty.
+ */
+export const slugField = (useAsSlug: string, { unique = true, validate }: SlugOptions = {}): TextField => ({
   name: 'slug',
   type: 'text',
-  required: true,
   unique,
   index: true,
   maxLength: 120,
+  validate: alsoCheck<string>(validate ?? text, (value) => (value ? true : 'This field is required.')),
   hooks: { beforeValidate: [fillFrom(useAsSlug)] },
   admin: { position: 'sidebar', description: `Made from the ${useAsSlug} when left empty.` },
 })

@@ -1,9 +1,9 @@
-import * as migration_20261128_112130 from './20261128_112130';
+import * as migration_20261128_123841_initial from './20261128_123841_initial';
 
 export const migrations = [
   {
-    up: migration_20261128_112130.up,
-    down: migration_20261128_112130.down,
-    name: '20261128_112130'
+    up: migration_20261128_123841_initial.up,
+    down: migration_20261128_123841_initial.down,
+    name: '20261128_123841_initial'
   },
 ];

@@ -1,9 +1,9 @@
-import * as migration_20261128_112140 from './20261128_112140';
+import * as migration_20261128_123849_initial from './20261128_123849_initial';
 
 export const migrations = [
   {
-    up: migration_20261128_112140.up,
-    down: migration_20261128_112140.down,
-    name: '20261128_112140'
+    up: migration_20261128_123849_initial.up,
+    down: migration_20261128_123849_initial.down,
+    name: '20261128_123849_initial'
   },
 ];
