@@ -7,6 +7,19 @@
  */
 
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "AttributionNotice".
+ */
+export type AttributionNotice =
+  | {
+      id?: string | null;
+      kind?: string | null;
+      title?: string | null;
+      text?: string | null;
+      html?: string | null;
+    }[]
+  | null;
+/**
  * Supported timezones in IANA format.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -180,6 +193,7 @@ export interface Article {
    */
   externalId?: string | null;
   publishedAt?: string | null;
+  attribution?: Attribution;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -246,6 +260,33 @@ export interface Site {
   masthead?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Attribution".
+ */
+export interface Attribution {
+  credit?: string | null;
+  byline?: string | null;
+  copyrightHolder?: string | null;
+  copyrightYear?: number | null;
+  /**
+   * copyright | public-domain | cc-by | cc-by-sa
+   */
+  license?: string | null;
+  notices?: AttributionNotice;
+  text?: string | null;
+  html?: string | null;
+  jsonLd?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  warnings?: string[] | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -451,9 +492,37 @@ export interface ArticlesSelect<T extends boolean = true> {
   relatedArticles?: T;
   externalId?: T;
   publishedAt?: T;
+  attribution?: T | AttributionSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Attribution_select".
+ */
+export interface AttributionSelect<T extends boolean = true> {
+  credit?: T;
+  byline?: T;
+  copyrightHolder?: T;
+  copyrightYear?: T;
+  license?: T;
+  notices?: T | AttributionNoticeSelect<T>;
+  text?: T;
+  html?: T;
+  jsonLd?: T;
+  warnings?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "AttributionNotice_select".
+ */
+export interface AttributionNoticeSelect<T extends boolean = true> {
+  id?: T;
+  kind?: T;
+  title?: T;
+  text?: T;
+  html?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

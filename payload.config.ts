@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { collections, Publisher } from './collections'
+import { attributionPlugin } from './plugins/attribution'
 import { onInit } from './src/bootstrap'
 import { databaseAdapter } from './src/database'
 import { env } from './src/env'
@@ -28,4 +29,5 @@ export default buildConfig({
   // `payload seed` / `npm run seed`
   bin: [{ key: 'seed', scriptPath: path.resolve(dirname, 'src/seed/run.ts') }],
   onInit,
+  plugins: [attributionPlugin()],
 })

@@ -1,0 +1,40 @@
+import type { CollectionSlug, GlobalSlug } from 'payload'
+
+import type { TemplateVariables } from './types'
+
+export type AttributionPluginOptions = {
+  /** Collections that get a virtual `attribution` field. @default ['articles'] */
+  collections?: CollectionSlug[]
+  /** Field holding the primary source (a relationship to `sourcesSlug`). @default 'source' */
+  sourceField?: string
+  /** Field holding further sources (hasMany relationship). @default 'additionalSources' */
+  additionalSourcesField?: string
+  /** Field holding the byline. @default 'byline' */
+  bylineField?: string
+  /** The legal notices collection. @default 'legal-notices' */
+  noticesSlug?: CollectionSlug
+  /** The wire sources collection. @default 'wire-sources' */
+  sourcesSlug?: CollectionSlug
+  /** The publisher global. @default 'publisher' */
+  publisherSlug?: GlobalSlug
+  /** More `{{variables}}` notices may use, e.g. `{ network: { url: 'https://…' } }`. */
+  extraVariables?: TemplateVariables
+  /** Keep the schema (fields, GraphQL types) but skip all attribution work. @default false */
+  disabled?: boolean
+}
+
+export type ResolvedOptions = Required<Omit<AttributionPluginOptions, 'extraVariables'>> & {
+  extraVariables: TemplateVariables
+}
+
+export const resolveOptions = (options: AttributionPluginOptions = {}): ResolvedOptions => ({
+  collections: options.collections ?? ['articles' as CollectionSlug],
+  sourceField: options.sourceField ?? 'source',
+  additionalSourcesField: options.additionalSourcesField ?? 'additionalSources',
+  bylineField: options.bylineField ?? 'byline',
+  noticesSlug: options.noticesSlug ?? ('legal-notices' as CollectionSlug),
+  sourcesSlug: options.sourcesSlug ?? ('wire-sources' as CollectionSlug),
+  publisherSlug: options.publisherSlug ?? ('publisher' as GlobalSlug),
+  extraVariables: options.extraVariables ?? {},
+  disabled: options.disabled ?? false,
+})

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { http } from '../helpers/http'
+import { startApp, type TestApp } from '../helpers/payload'
+
+let app: TestApp
+let api: ReturnType<typeof http>
+
+beforeAll(async () => {
+  app = await startApp()
+  api = http(app.config)
+})
+afterAll(async () => app?.stop())
+
+const ATTRIBUTION = `attribution { credit byline copyrightHolder copyrightYear license text html jsonLd warnings notices { id kind title text html } }`
+
+const byCode = async (code: string, depth = 0) => {
+  const rest = await api.rest('GET', `articles?where[source.code][equals]=${code}&depth=${depth}`)
+  expect(rest.status).toBe(200)
+  return rest.body.docs[0]
+}
+
+describe('seeded articles carry exactly their own boilerplate', () => {
+  it.each([0, 1])('AFP at depth %i: the wire copyright, never the public-domain line', async (depth) => {
+    const { attribution } = await byCode('AFP', depth)
+    expect(attribution).toMatchObject({ credit: 'AFP', copyrightHolder: 'Agence France-Presse', license: 'copyright', warnings: [] })
+    const kinds = attribution.notices.map((n: { kind: string }) => n.kind)
+    expect(kinds).toContain('source-copyright')
+    expect(kinds).not.toContain('public-domain')
+    expect(attribution.text).toContain('copyright Agence France-Presse')
+    expect(attribution.text).not.toMatch(/\{\{/)
+  })
+
+  it('NASA: the public-domain line, never the wire copyright', async () => {
+    const { attribution } = await byCode('NASA')
+    const kinds = attribution.notices.map((n: { kind: string }) => n.kind)
+    expect(kinds).toContain('public-domain')
+    expect(kinds).not.toContain('source-copyright')
+    expect(attribution.copyrightHolder).toBeNull()
+  })
+
+  it('staff copy: the staff-writers text', async () => {
+    const { attribution } = await byCode('SPX')
+    expect(attribution.notices.map((n: { kind: string }) => n.kind)).toContain('staff-writers')
+    expect(attribution.copyrightHolder).toBe('Orbit Media Network')
+  })
+
+  it('is a typed object in GraphQL, also on populated related articles', async () => {
+    const esa = await byCode('ESA')
+    const nasa = await byCode('NASA')
+    await app.payload.update({ collection: 'articles', id: esa.id, data: { relatedArticles: [nasa.id] } })
+    const gql = await api.graphql(
+      `query ($id: Int!) { Article(id: $id) { headline ${ATTRIBUTION} relatedArticles { headline ${ATTRIBUTION} } } }`,
+      { variables: { id: esa.id } },
+    )
+    expect(gql.body.errors).toBeUndefined()
+    const doc = gql.body.data.Article
+    expect(doc.attribution.notices.map((n: { title: string }) => n.title)).toContain('ESA copyright')
+    expect(doc.attribution.jsonLd).toMatchObject({ '@type': 'NewsArticle', creditText: 'ESA' })
+    const [related] = doc.relatedArticles
+    expect(related.attribution.license).toBe('public-domain')
+    expect(related.attribution.notices.map((n: { kind: string }) => n.kind)).toContain('public-domain')
+  })
+
+  it('a notice edit shows on the next read, with no article rewritten', async () => {
+    const { docs } = await app.payload.find({ collection: 'legal-notices', where: { kind: { equals: 'advertising' } } })
+    const versionsBefore = (await app.payload.countVersions({ collection: 'articles' })).totalDocs
+    const body = JSON.parse(JSON.stringify(docs[0].body).replace('An advertisement', 'A paid advertisement'))
+    await app.payload.update({ collection: 'legal-notices', id: docs[0].id, data: { body } })
+    const { attribution } = await byCode('UPI')
+    expect(attribution.text).toContain('A paid advertisement')
+    expect((await app.payload.countVersions({ collection: 'articles' })).totalDocs).toBe(versionsBefore)
+  })
+})
