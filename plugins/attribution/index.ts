@@ -2,6 +2,7 @@ import type { Config, Plugin } from 'payload'
 
 import { attributionField } from './fields'
 import { type AttributionPluginOptions, resolveOptions } from './options'
+import { rejectUnknownVariables } from './validateTemplates'
 
 export type { AttributionPluginOptions } from './options'
 export { resolveAttribution } from './resolve'
@@ -17,10 +18,15 @@ export const attributionPlugin =
     const options = resolveOptions(pluginOptions)
     return {
       ...config,
-      collections: (config.collections ?? []).map((collection) =>
-        options.collections.includes(collection.slug as never)
-          ? { ...collection, fields: [...collection.fields, attributionField(options)] }
-          : collection,
-      ),
+      collections: (config.collections ?? []).map((collection) => {
+        if (options.collections.includes(collection.slug as never)) {
+          return { ...collection, fields: [...collection.fields, attributionField(options)] }
+        }
+        if (collection.slug === options.noticesSlug && !options.disabled) {
+          const beforeValidate = [...(collection.hooks?.beforeValidate ?? []), rejectUnknownVariables(options)]
+          return { ...collection, hooks: { ...collection.hooks, beforeValidate } }
+        }
+        return collection
+      }),
     }
   }

@@ -72,3 +72,16 @@ describe('seeded articles carry exactly their own boilerplate', () => {
     expect((await app.payload.countVersions({ collection: 'articles' })).totalDocs).toBe(versionsBefore)
   })
 })
+
+describe('notice templates', () => {
+  it('refuses to save a notice with an unknown variable, naming it, and writes nothing', async () => {
+    const [notice] = (await app.payload.find({ collection: 'legal-notices', where: { kind: { equals: 'privacy' } } })).docs
+    const body = JSON.parse(JSON.stringify(notice.body).replace('Our privacy statement', 'Our {{publisher.nmae}} statement'))
+    const before = (await app.payload.countVersions({ collection: 'legal-notices', where: { parent: { equals: notice.id } } })).totalDocs
+    const res = await api.rest('PATCH', `legal-notices/${notice.id}`, { body: { body }, headers: await app.auth('compliance') })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors).toEqual([{ path: 'body', message: 'unknown variable {{publisher.nmae}}' }])
+    const after = (await app.payload.countVersions({ collection: 'legal-notices', where: { parent: { equals: notice.id } } })).totalDocs
+    expect(after).toBe(before)
+  })
+})
