@@ -1,5 +1,6 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionSlug, Config, Plugin } from 'payload'
 
+import { ninjsEndpoint, previewEndpoint } from './endpoints'
 import { attributionField } from './fields'
 import { type AttributionPluginOptions, resolveOptions } from './options'
 import { rejectUnknownVariables } from './validateTemplates'
@@ -20,7 +21,11 @@ export const attributionPlugin =
       ...config,
       collections: (config.collections ?? []).map((collection) => {
         if (options.collections.includes(collection.slug as never)) {
-          return { ...collection, fields: [...collection.fields, attributionField(options)] }
+          return {
+            ...collection,
+            fields: [...collection.fields, attributionField(options)],
+            endpoints: [...(collection.endpoints || []), ninjsEndpoint(collection.slug as CollectionSlug)],
+          }
         }
         if (collection.slug === options.noticesSlug && !options.disabled) {
           const beforeValidate = [...(collection.hooks?.beforeValidate ?? []), rejectUnknownVariables(options)]
@@ -28,5 +33,6 @@ export const attributionPlugin =
         }
         return collection
       }),
+      endpoints: [...(config.endpoints ?? []), previewEndpoint(options)],
     }
   }

@@ -85,3 +85,38 @@ describe('notice templates', () => {
     expect(after).toBe(before)
   })
 })
+
+describe('endpoints', () => {
+  it('POST /api/attribution/preview gives what an article would carry, for signed-in users only', async () => {
+    const nasa = await byCode('NASA')
+    const afp = await byCode('AFP')
+    const sources = [afp.source, nasa.source]
+    const anonymous = await api.rest('POST', 'attribution/preview', { body: { sources } })
+    expect(anonymous.status).toBe(401)
+
+    const res = await api.rest('POST', 'attribution/preview', {
+      body: { sources, byline: 'Jane Doe', at: '2024-07-03T00:00:00.000Z' },
+      headers: await app.auth('editor'),
+    })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ byline: 'by Jane Doe', credit: 'AFP, NASA', copyrightHolder: 'Agence France-Presse', license: 'copyright' })
+    expect(res.body.notices.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['source-copyright', 'public-domain']))
+
+    const bad = await api.rest('POST', 'attribution/preview', { body: { sources: 'AFP', at: 'soon' }, headers: await app.auth('editor') })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0].message).toMatch(/sources/)
+  })
+
+  it('GET /api/articles/:id/ninjs carries the rights fields; drafts stay hidden from anonymous readers', async () => {
+    const afp = await byCode('AFP')
+    const res = await api.rest('GET', `articles/${afp.id}/ninjs`)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ type: 'text', headline: afp.headline, copyrightholder: 'Agence France-Presse', byline: 'by AFP Staff Writers' })
+    expect(res.body.copyrightnotice).toContain('copyright Agence France-Presse')
+    expect(res.body.body_html).toContain('<p')
+
+    const draft = await app.payload.create({ collection: 'articles', data: { headline: 'Unpublished scoop', _status: 'draft' }, draft: true })
+    expect((await api.rest('GET', `articles/${draft.id}/ninjs`)).status).toBe(404)
+    expect((await api.rest('GET', `articles/${draft.id}/ninjs`, { headers: await app.auth('editor') })).status).toBe(200)
+  })
+})

@@ -1,0 +1,82 @@
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+
+import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+
+import type { ResolvedOptions } from './options'
+import type { Attribution, Id } from './types'
+
+import { loadAttributionData } from './load'
+import { resolveAttribution } from './resolve'
+
+const json = (body: unknown, status = 200) => Response.json(body, { status })
+const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
+
+type PreviewBody = { sources?: Id[]; byline?: string; at?: string; publishedAt?: string }
+
+/** `POST /api/attribution/preview`: the attribution an article would get, before it is saved. */
+export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
+  path: '/attribution/preview',
+  method: 'post',
+  handler: async (req: PayloadRequest) => {
+    if (!req.user) return problem(401, 'Sign in to preview attribution.')
+    let body: PreviewBody
+    try {
+      body = ((await req.json?.()) ?? {}) as PreviewBody
+    } catch {
+      return problem(400, 'The body must be JSON: { "sources": [ids], "byline": "...", "at": "ISO date" }.')
+    }
+    if (body.sources !== undefined && !Array.isArray(body.sources)) return problem(400, 'sources must be an array of source ids.')
+    const at = body.at ? new Date(body.at) : new Date()
+    if (Number.isNaN(at.getTime())) return problem(400, `at: "${body.at}" is not a date.`)
+    const [source, ...additionalSources] = body.sources ?? []
+    const { notices, publisher, sources } = await loadAttributionData(req, options)
+    const attribution = resolveAttribution({
+      article: { source, additionalSources, byline: body.byline, publishedAt: body.publishedAt },
+      sources,
+      notices,
+      publisher,
+      at,
+      variables: options.extraVariables,
+    })
+    return json(attribution)
+  },
+})
+
+/** `GET /api/<articles>/:id/ninjs`: the article as IPTC ninjs 2.x, rights fields from its attribution. */
+export const ninjsEndpoint = (slug: CollectionSlug): Endpoint => ({
+  path: '/:id/ninjs',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    const id = req.routeParams?.id as string
+    let doc: Record<string, any>
+    try {
+      doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req })
+    } catch {
+      return problem(404, 'Not Found')
+    }
+    const attribution = doc.attribution as Attribution
+    const sourceName = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { name?: string }).name : undefined)
+    const infosources = [doc.source, ...(doc.additionalSources ?? [])]
+      .map(sourceName)
+      .filter(Boolean)
+      .map((name) => ({ name, role: 'originfo' }))
+    return json({
+      uri: `urn:wirehouse:${slug}:${doc.id}`,
+      type: 'text',
+      representationtype: 'complete',
+      profile: 'wirehouse-article',
+      versioncreated: doc.updatedAt,
+      firstcreated: doc.publishedAt ?? doc.createdAt,
+      pubstatus: doc._status === 'published' ? 'usable' : 'withheld',
+      headline: doc.headline,
+      byline: attribution?.byline ?? doc.byline,
+      located: doc.dateline?.place ?? undefined,
+      description_text: doc.summary ?? undefined,
+      body_html: doc.body ? convertLexicalToHTML({ data: doc.body, disableContainer: true }) : undefined,
+      copyrightholder: attribution?.copyrightHolder ?? undefined,
+      copyrightnotice: attribution?.text,
+      usageterms: attribution?.license === 'public-domain' ? 'Public domain.' : `Licence: ${attribution?.license}.`,
+      infosource: infosources.length ? infosources : undefined,
+    })
+  },
+})
