@@ -5,8 +5,7 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { ResolvedOptions } from './options'
 import type { Attribution, Id } from './types'
 
-import { loadAttributionData } from './load'
-import { resolveAttribution } from './resolve'
+import { attributionFor } from './load'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
@@ -29,16 +28,8 @@ export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
     const at = body.at ? new Date(body.at) : new Date()
     if (Number.isNaN(at.getTime())) return problem(400, `at: "${body.at}" is not a date.`)
     const [source, ...additionalSources] = body.sources ?? []
-    const { notices, publisher, sources } = await loadAttributionData(req, options)
-    const attribution = resolveAttribution({
-      article: { source, additionalSources, byline: body.byline, publishedAt: body.publishedAt },
-      sources,
-      notices,
-      publisher,
-      at,
-      variables: options.extraVariables,
-    })
-    return json(attribution)
+    const article = { source, additionalSources, byline: body.byline, publishedAt: body.publishedAt }
+    return json(await attributionFor(req, options, article, at))
   },
 })
 

@@ -1,14 +1,13 @@
 import type { Field, FieldHook } from 'payload'
 
 import type { ResolvedOptions } from './options'
-import type { ArticleInput, Attribution } from './types'
+import type { ArticleInput } from './types'
 
-import { loadAttributionData } from './load'
-import { resolveAttribution } from './resolve'
+import { attributionFor } from './load'
 
 const LICENSE_OPTIONS = ['copyright', 'public-domain', 'cc-by', 'cc-by-sa']
 
-/** Resolves on every read; a failure to load never fails the read, it becomes a warning. */
+/** Resolves on every read; broken references become `warnings`, never a failed read. */
 const resolveOnRead =
   (options: ResolvedOptions): FieldHook =>
   async ({ data, req, siblingData }) => {
@@ -21,15 +20,7 @@ const resolveOnRead =
       publishedAt: doc.publishedAt as string,
       dateline: doc.dateline as ArticleInput['dateline'],
     }
-    const { notices, publisher, sources } = await loadAttributionData(req, options)
-    const attribution: Attribution = resolveAttribution({
-      article,
-      sources,
-      notices,
-      publisher,
-      variables: options.extraVariables,
-    })
-    return attribution
+    return attributionFor(req, options, article)
   }
 
 /** The typed, virtual `attribution` field (a named object type in GraphQL). */

@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from './options'
-import type { NoticeInput, PublisherInput, SourceInput } from './types'
+import type { ArticleInput, Attribution, NoticeInput, PublisherInput, SourceInput } from './types'
+
+import { resolveAttribution } from './resolve'
 
 export type AttributionData = { notices: NoticeInput[]; publisher: PublisherInput; sources: Map<string, SourceInput> }
 
@@ -35,4 +37,15 @@ export const loadAttributionData = (req: PayloadRequest, options: ResolvedOption
   })()
   req.context[CONTEXT_KEY] = loading
   return loading
+}
+
+/** The attribution `article` gets at `at` (now by default), from this request's shared load. */
+export const attributionFor = async (
+  req: PayloadRequest,
+  options: ResolvedOptions,
+  article: ArticleInput,
+  at?: Date,
+): Promise<Attribution> => {
+  const { notices, publisher, sources } = await loadAttributionData(req, options)
+  return resolveAttribution({ article, sources, notices, publisher, at, variables: options.extraVariables })
 }

@@ -9,13 +9,27 @@ import { fill } from './template'
 
 export type Rendered = { text: string; html: string }
 
+// A request renders the same few notice bodies for every article it reads: convert each once.
+const converted = new WeakMap<SerializedEditorState, Rendered>()
+
+const convert = (body: SerializedEditorState): Rendered => {
+  let result = converted.get(body)
+  if (!result) {
+    result = {
+      text: convertLexicalToPlaintext({ data: body }).trim(),
+      html: convertLexicalToHTML({ data: body, disableContainer: true }),
+    }
+    converted.set(body, result)
+  }
+  return result
+}
+
 /**
  * A notice body as text and HTML with its variables filled. Lexical's converters escape the
  * body's own text; mustache then escapes the values it inserts into the HTML.
  */
 export const renderBody = (body: null | SerializedEditorState | undefined, variables: TemplateVariables): Rendered => {
   if (!body?.root) return { text: '', html: '' }
-  const text = convertLexicalToPlaintext({ data: body }).trim()
-  const html = convertLexicalToHTML({ data: body, disableContainer: true })
+  const { text, html } = convert(body)
   return { text: fill(text, variables, { html: false }), html: fill(html, variables, { html: true }) }
 }

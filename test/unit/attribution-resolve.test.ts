@@ -4,28 +4,9 @@ import type { NoticeInput, SourceInput } from '../../plugins/attribution/types'
 
 import { resolveAttribution } from '../../plugins/attribution/resolve'
 import { unknownVariables, variablesIn } from '../../plugins/attribution/template'
+import { paragraph } from '../helpers/lexical'
 
-const body = (text: string) =>
-  ({
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [
-        {
-          type: 'paragraph',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          textFormat: 0,
-          children: [{ type: 'text', version: 1, text, format: 0, mode: 'normal', style: '', detail: 0 }],
-        },
-      ],
-    },
-  }) as unknown as NoticeInput['body']
+const body = (text: string) => paragraph(text) as unknown as NoticeInput['body']
 
 const source = (id: number, code: string, name: string, kind: string, license: SourceInput['license'], copyrightHolder = name): SourceInput => ({
   id,
