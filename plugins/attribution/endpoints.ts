@@ -2,18 +2,19 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 
+import type { Hop } from './attach'
 import type { ResolvedOptions } from './options'
 import type { Attribution, Id } from './types'
 
-import { attributionFor } from './load'
+import { attributionsFor } from './attach'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
 
-type PreviewBody = { sources?: Id[]; byline?: string; at?: string; publishedAt?: string }
+type PreviewBody = { sources?: Id[]; byline?: string; at?: string; publishedAt?: string } & Record<string, unknown>
 
 /** `POST /api/attribution/preview`: the attribution an article would get, before it is saved. */
-export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
+export const previewEndpoint = (options: ResolvedOptions, siteHops: Hop[]): Endpoint => ({
   path: '/attribution/preview',
   method: 'post',
   handler: async (req: PayloadRequest) => {
@@ -27,9 +28,21 @@ export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
     if (body.sources !== undefined && !Array.isArray(body.sources)) return problem(400, 'sources must be an array of source ids.')
     const at = body.at ? new Date(body.at) : new Date()
     if (Number.isNaN(at.getTime())) return problem(400, `at: "${body.at}" is not a date.`)
+    if (body.publishedAt && Number.isNaN(new Date(body.publishedAt).getTime())) {
+      return problem(400, `publishedAt: "${body.publishedAt}" is not a date.`)
+    }
     const [source, ...additionalSources] = body.sources ?? []
-    const article = { source, additionalSources, byline: body.byline, publishedAt: body.publishedAt }
-    return json(await attributionFor(req, options, article, at))
+    const siteField = siteHops[0]?.field
+    const article = {
+      id: 'preview',
+      [options.sourceField]: source ?? null,
+      [options.additionalSourcesField]: additionalSources,
+      [options.bylineField]: body.byline,
+      publishedAt: body.publishedAt,
+      ...(siteField && { [siteField]: body[siteField] ?? null }),
+    }
+    const [attribution] = await attributionsFor(req, options, [article], { at, siteHops })
+    return json(attribution)
   },
 })
 

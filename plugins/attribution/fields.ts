@@ -1,37 +1,20 @@
-import type { Field, FieldHook } from 'payload'
+import type { Field } from 'payload'
 
 import type { ResolvedOptions } from './options'
-import type { ArticleInput } from './types'
-
-import { attributionFor } from './load'
 
 const LICENSE_OPTIONS = ['copyright', 'public-domain', 'cc-by', 'cc-by-sa']
 
-/** Resolves on every read; broken references become `warnings`, never a failed read. */
-const resolveOnRead =
-  (options: ResolvedOptions): FieldHook =>
-  async ({ data, req, siblingData }) => {
-    if (options.disabled) return null
-    const doc = (siblingData ?? data ?? {}) as Record<string, unknown>
-    const article: ArticleInput = {
-      source: doc[options.sourceField] as ArticleInput['source'],
-      additionalSources: doc[options.additionalSourcesField] as ArticleInput['additionalSources'],
-      byline: doc[options.bylineField] as string,
-      publishedAt: doc.publishedAt as string,
-      dateline: doc.dateline as ArticleInput['dateline'],
-    }
-    return attributionFor(req, options, article)
-  }
-
-/** The typed, virtual `attribution` field (a named object type in GraphQL). */
-export const attributionField = (options: ResolvedOptions): Field => ({
+/**
+ * The typed, virtual `attribution` field (a named object type in GraphQL). Its value is set by
+ * `attachAttribution` once per operation, not per document: see hooks.ts.
+ */
+export const attributionField = (_options: ResolvedOptions): Field => ({
   name: 'attribution',
   type: 'group',
   virtual: true,
   interfaceName: 'Attribution',
   admin: { hidden: true },
   access: { create: () => false, update: () => false },
-  hooks: { afterRead: [resolveOnRead(options)] },
   fields: [
     { name: 'credit', type: 'text' },
     { name: 'byline', type: 'text' },

@@ -1,13 +1,35 @@
-import type { CollectionSlug, Config, Plugin } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, GlobalConfig, Plugin } from 'payload'
+
+import type { Hop } from './attach'
 
 import { ninjsEndpoint, previewEndpoint } from './endpoints'
 import { attributionField } from './fields'
-import { type AttributionPluginOptions, resolveOptions } from './options'
+import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks'
+import { type AttributionPluginOptions, type ResolvedOptions, resolveOptions } from './options'
+import { attributionPreviewField } from './previewField'
+import { siteHops } from './sitePath'
 import { rejectUnknownVariables } from './validateTemplates'
 
 export type { AttributionPluginOptions } from './options'
 export { resolveAttribution } from './resolve'
 export type { Attribution, AttributionNotice } from './types'
+
+const hopsFor = (config: Config, collection: CollectionConfig, options: ResolvedOptions, explicit: boolean): Hop[] => {
+  try {
+    return siteHops(config, collection, options.sitePath)
+  } catch (error) {
+    if (explicit) throw error
+    return []
+  }
+}
+
+const withHooks = (collection: CollectionConfig, hooks: CollectionConfig['hooks']): CollectionConfig => {
+  const merged = { ...collection.hooks }
+  for (const [name, added] of Object.entries(hooks ?? {})) {
+    merged[name as keyof typeof merged] = [...((merged[name as keyof typeof merged] as unknown[]) ?? []), ...(added as unknown[])] as never
+  }
+  return { ...collection, hooks: merged }
+}
 
 /**
  * Attaches the right copyright and attribution boilerplate to each article, resolved at
@@ -17,22 +39,43 @@ export const attributionPlugin =
   (pluginOptions: AttributionPluginOptions = {}): Plugin =>
   (config: Config): Config => {
     const options = resolveOptions(pluginOptions)
+    const active = !options.disabled
+    const attributed = (collection: CollectionConfig): CollectionConfig => {
+      const hops = active ? hopsFor(config, collection, options, pluginOptions.sitePath !== undefined) : []
+      const withFields: CollectionConfig = {
+        ...collection,
+        fields: [...collection.fields, attributionField(options), attributionPreviewField(options)],
+        endpoints: [...(collection.endpoints || []), ninjsEndpoint(collection.slug as CollectionSlug)],
+      }
+      if (!active) return withFields
+      return withHooks(withFields, {
+        beforeOperation: [selectWhatAttributionNeeds(options, hops)],
+        afterOperation: [attachAttribution(options, hops)],
+      })
+    }
+    const firstHops = (() => {
+      const first = config.collections?.find((c) => options.collections.includes(c.slug as CollectionSlug))
+      return first && active ? hopsFor(config, first, options, pluginOptions.sitePath !== undefined) : []
+    })()
+
     return {
       ...config,
       collections: (config.collections ?? []).map((collection) => {
-        if (options.collections.includes(collection.slug as never)) {
-          return {
-            ...collection,
-            fields: [...collection.fields, attributionField(options)],
-            endpoints: [...(collection.endpoints || []), ninjsEndpoint(collection.slug as CollectionSlug)],
-          }
+        if (options.collections.includes(collection.slug as CollectionSlug)) return attributed(collection)
+        if (!active) return collection
+        if (collection.slug === options.noticesSlug) {
+          return withHooks(collection, { beforeValidate: [rejectUnknownVariables(options)], afterChange: [forgetOnChange] })
         }
-        if (collection.slug === options.noticesSlug && !options.disabled) {
-          const beforeValidate = [...(collection.hooks?.beforeValidate ?? []), rejectUnknownVariables(options)]
-          return { ...collection, hooks: { ...collection.hooks, beforeValidate } }
+        if (collection.slug === options.sourcesSlug) {
+          return withHooks(collection, { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] })
         }
         return collection
       }),
-      endpoints: [...(config.endpoints ?? []), previewEndpoint(options)],
+      globals: (config.globals ?? []).map((global): GlobalConfig =>
+        active && global.slug === options.publisherSlug
+          ? { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), forgetOnChange] } }
+          : global,
+      ),
+      endpoints: [...(config.endpoints ?? []), previewEndpoint(options, firstHops)],
     }
   }

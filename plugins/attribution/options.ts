@@ -17,6 +17,12 @@ export type AttributionPluginOptions = {
   sourcesSlug?: CollectionSlug
   /** The publisher global. @default 'publisher' */
   publisherSlug?: GlobalSlug
+  /**
+   * Relationship fields leading from an article to its site, for `{{site.name}}`; each step is a
+   * relationship to one collection. `false` fills `{{site.name}}` with the publisher's name.
+   * @default ['section', 'site']
+   */
+  sitePath?: false | string[]
   /** More `{{variables}}` notices may use, e.g. `{ network: { url: 'https://…' } }`. */
   extraVariables?: TemplateVariables
   /** Keep the schema (fields, GraphQL types) but skip all attribution work. @default false */
@@ -35,6 +41,7 @@ export const resolveOptions = (options: AttributionPluginOptions = {}): Resolved
   noticesSlug: options.noticesSlug ?? ('legal-notices' as CollectionSlug),
   sourcesSlug: options.sourcesSlug ?? ('wire-sources' as CollectionSlug),
   publisherSlug: options.publisherSlug ?? ('publisher' as GlobalSlug),
+  sitePath: options.sitePath ?? ['section', 'site'],
   extraVariables: options.extraVariables ?? {},
   disabled: options.disabled ?? false,
 })

@@ -33,3 +33,6 @@ export const renderBody = (body: null | SerializedEditorState | undefined, varia
   const { text, html } = convert(body)
   return { text: fill(text, variables, { html: false }), html: fill(html, variables, { html: true }) }
 }
+
+/** A body's plain text before its variables are filled. */
+export const bodyText = (body: null | SerializedEditorState | undefined): string => (body?.root ? convert(body).text : '')

@@ -124,6 +124,7 @@ export const resolveAttribution = ({
     : `by ${sources[0]?.bylineAliases?.[0] ?? (ownCopy ? 'Staff Writers' : sources[0].name)}`
 
   const base: TemplateVariables = {
+    site: { name: publisher.name },
     ...variables,
     publisher: {
       name: publisher.name,
@@ -137,13 +138,21 @@ export const resolveAttribution = ({
   const candidates = notices
     .filter((n) => (n._status ?? 'published') === 'published' && !n.deletedAt && inEffect(n, at))
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title))
+  const covered = new Set<string>()
   for (const notice of candidates) {
     if (chosen.some((c) => String(c.id) === String(notice.id))) continue
     const matched = matchingSources(notice, sources)
     const scope = notice.appliesTo?.scope ?? 'all'
     if (!matched || (scope !== 'all' && matched.length === 0)) continue
+    if (scope !== 'all') for (const source of matched) covered.add(String(source.id))
     const rendered = renderBody(notice.body, { ...base, source: sourceVariables(matched, publisher) })
     chosen.push({ id: notice.id, kind: notice.kind, title: notice.title, ...rendered })
+  }
+
+  for (const source of sources) {
+    if (!covered.has(String(source.id))) {
+      warnings.push(`no notice in force covers source ${source.code ?? source.name} (${source.kind ?? 'no kind'}, ${source.license ?? 'copyright'})`)
+    }
   }
 
   const jsonLd: Record<string, unknown> = {

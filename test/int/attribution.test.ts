@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { http } from '../helpers/http'
+import { paragraph } from '../helpers/lexical'
 import { startApp, type TestApp } from '../helpers/payload'
 
 let app: TestApp
@@ -118,5 +119,105 @@ describe('endpoints', () => {
     const draft = await app.payload.create({ collection: 'articles', data: { headline: 'Unpublished scoop', _status: 'draft' }, draft: true })
     expect((await api.rest('GET', `articles/${draft.id}/ninjs`)).status).toBe(404)
     expect((await api.rest('GET', `articles/${draft.id}/ninjs`, { headers: await app.auth('editor') })).status).toBe(200)
+  })
+})
+
+describe('reads with select, writes, and sites', () => {
+  it('select: attribution alone is computed from fields the caller did not ask for, which stay out', async () => {
+    const afp = await byCode('AFP')
+    const res = await api.rest('GET', `articles/${afp.id}?select[attribution]=true`)
+    expect(res.status).toBe(200)
+    expect(res.body.attribution).toMatchObject({ credit: 'AFP', copyrightHolder: 'Agence France-Presse', byline: 'by AFP Staff Writers' })
+    expect(Object.keys(res.body).sort()).toEqual(['attribution', 'id'])
+
+    const some = await api.rest('GET', `articles?where[id][equals]=${afp.id}&select[headline]=true&select[attribution][credit]=true&select[attribution][license]=true`)
+    expect(some.body.docs[0]).toEqual({ id: afp.id, headline: afp.headline, attribution: { credit: 'AFP', license: 'copyright' } })
+
+    const local = await app.payload.findByID({ collection: 'articles', id: afp.id, select: { source: false, byline: false } })
+    expect(local.attribution?.credit).toBe('AFP')
+    expect(local).not.toHaveProperty('source')
+    expect(local).not.toHaveProperty('byline')
+  })
+
+  it('GraphQL with select: true computes attribution from fields the query does not ask for', async () => {
+    const afp = await byCode('AFP')
+    const gql = await api.graphql(`{ Articles(select: true, where: { id: { equals: ${afp.id} } }) { docs { headline attribution { credit copyrightHolder } } } }`)
+    expect(gql.body.errors).toBeUndefined()
+    expect(gql.body.data.Articles.docs).toEqual([{ headline: afp.headline, attribution: { credit: 'AFP', copyrightHolder: 'Agence France-Presse' } }])
+  })
+
+  it('select without attribution does no attribution work', async () => {
+    const res = await api.rest('GET', `articles?select[headline]=true&limit=3`)
+    expect(res.body.docs.every((doc: Record<string, unknown>) => !('attribution' in doc))).toBe(true)
+    const excluded = await api.rest('GET', `articles?select[attribution]=false&limit=3`)
+    expect(excluded.body.docs.every((doc: Record<string, unknown>) => !('attribution' in doc) && 'headline' in doc)).toBe(true)
+  })
+
+  it('create and update answers carry the attribution of what was written', async () => {
+    const nasa = await byCode('NASA')
+    const created = await api.rest('POST', 'articles', {
+      body: { headline: 'Comet returns', source: nasa.source, byline: 'Jo Bloggs', _status: 'draft' },
+      headers: await app.auth('editor'),
+    })
+    expect(created.status).toBe(201)
+    expect(created.body.doc.attribution).toMatchObject({ byline: 'by Jo Bloggs', license: 'public-domain', copyrightHolder: null })
+    const afp = await byCode('AFP')
+    const updated = await api.rest('PATCH', `articles/${created.body.doc.id}`, { body: { source: afp.source }, headers: await app.auth('editor') })
+    expect(updated.status).toBe(200)
+    expect(updated.body.doc.attribution).toMatchObject({ credit: 'AFP', license: 'copyright' })
+  })
+
+  it('{{site.name}} is filled from the article’s section’s site, or the publisher for an article without one', async () => {
+    const [site] = (await app.payload.find({ collection: 'sites', where: { domain: { equals: 'groundstation.example' } } })).docs
+    const [section] = (await app.payload.find({ collection: 'sections', where: { site: { equals: site.id } }, limit: 1 })).docs
+    const notice = await app.payload.create({
+      collection: 'legal-notices',
+      data: { title: 'Site imprint', kind: 'other', order: 1, appliesTo: { scope: 'all' }, body: paragraph('Published by {{site.name}}.'), _status: 'published' },
+    })
+    try {
+      const upi = await byCode('UPI')
+      await app.payload.update({ collection: 'articles', id: upi.id, data: { section: section.id } })
+      for (const depth of [0, 1, 2]) {
+        const res = await api.rest('GET', `articles/${upi.id}?depth=${depth}`)
+        expect(res.body.attribution.notices[0].text).toBe('Published by Ground Station.')
+      }
+      const orphan = await app.payload.create({ collection: 'articles', data: { headline: 'No section yet', source: upi.source }, draft: true })
+      const read = await app.payload.findByID({ collection: 'articles', id: orphan.id, draft: true })
+      expect(read.attribution?.notices?.[0].text).toBe('Published by Orbit Media Network.')
+    } finally {
+      await app.payload.delete({ collection: 'legal-notices', id: notice.id, trash: false } as never)
+    }
+  })
+})
+
+describe('broken references never fail a read', () => {
+  it('a deleted source: the publisher’s own notices and a warning', async () => {
+    const source = await app.payload.create({
+      collection: 'wire-sources',
+      data: { name: 'Short-lived Wire', code: 'SLW', kind: 'news-agency', license: 'copyright', copyrightHolder: 'Short-lived Wire Ltd' },
+    })
+    const article = await app.payload.create({ collection: 'articles', data: { headline: 'Orphaned wire story', source: source.id, _status: 'published' } })
+    expect((await api.rest('GET', `articles/${article.id}`)).body.attribution.copyrightHolder).toBe('Short-lived Wire Ltd')
+    await app.payload.delete({ collection: 'wire-sources', id: source.id })
+    for (const depth of [0, 1]) {
+      const res = await api.rest('GET', `articles/${article.id}?depth=${depth}`)
+      expect(res.status).toBe(200)
+      expect(res.body.attribution.copyrightHolder).toBe('Orbit Media Network')
+      expect(res.body.attribution.warnings.join('\n')).toMatch(/no source|no longer exists/)
+      expect(res.body.attribution.notices.map((n: { kind: string }) => n.kind)).not.toContain('source-copyright')
+    }
+  })
+
+  it('a trashed notice: the source it covered is named in the warnings', async () => {
+    const [wire] = (await app.payload.find({ collection: 'legal-notices', where: { title: { equals: 'Wire agency copyright' } } })).docs
+    await app.payload.update({ collection: 'legal-notices', id: wire.id, data: { deletedAt: new Date().toISOString() } })
+    try {
+      const { attribution } = await byCode('IANS')
+      expect(attribution.warnings).toEqual([expect.stringMatching(/no notice in force covers source IANS/)])
+      expect(attribution.notices.map((n: { title: string }) => n.title)).not.toContain('Wire agency copyright')
+    } finally {
+      await app.payload.update({ collection: 'legal-notices', id: wire.id, data: { deletedAt: null }, trash: true })
+    }
+    expect((await byCode('IANS')).attribution.warnings).toEqual([])
   })
 })

@@ -7,36 +7,65 @@ import { attributionPlugin } from '../../plugins/attribution'
 const config = (): Config =>
   ({
     collections: [
-      { slug: 'articles', fields: [{ name: 'headline', type: 'text' }] },
+      {
+        slug: 'articles',
+        fields: [
+          { name: 'headline', type: 'text' },
+          { name: 'section', type: 'relationship', relationTo: 'sections' },
+        ],
+      },
+      { slug: 'sections', fields: [{ name: 'site', type: 'relationship', relationTo: 'sites' }] },
+      { slug: 'sites', fields: [{ name: 'name', type: 'text' }] },
       { slug: 'legal-notices', fields: [{ name: 'body', type: 'richText' }] },
+      { slug: 'wire-sources', fields: [{ name: 'name', type: 'text' }] },
       { slug: 'pages', fields: [] },
     ] as CollectionConfig[],
+    globals: [{ slug: 'publisher', fields: [] }],
   }) as Config
 
 const collection = (result: Config, slug: string) => result.collections!.find((c) => c.slug === slug)!
+const names = (c: CollectionConfig) => c.fields.map((f) => ('name' in f ? f.name : ''))
 
 describe('attributionPlugin', () => {
-  it('adds the virtual field and the ninjs endpoint to the chosen collections only', () => {
+  it('adds the virtual field, the preview panel, the hooks and the ninjs endpoint to the chosen collections only', () => {
     const result = attributionPlugin()(config()) as Config
-    expect(collection(result, 'articles').fields.map((f) => ('name' in f ? f.name : ''))).toEqual(['headline', 'attribution'])
-    expect(collection(result, 'articles').endpoints).toEqual([expect.objectContaining({ path: '/:id/ninjs' })])
+    const articles = collection(result, 'articles')
+    expect(names(articles)).toEqual(['headline', 'section', 'attribution', 'attributionPreview'])
+    expect(articles.hooks?.beforeOperation).toHaveLength(1)
+    expect(articles.hooks?.afterOperation).toHaveLength(1)
+    expect(articles.endpoints).toEqual([expect.objectContaining({ path: '/:id/ninjs' })])
     expect(collection(result, 'pages').fields).toEqual([])
     expect(result.endpoints).toEqual([expect.objectContaining({ path: '/attribution/preview', method: 'post' })])
     expect(collection(result, 'legal-notices').hooks?.beforeValidate).toHaveLength(1)
+    // Rule edits inside one request are seen by that request's later reads.
+    expect(collection(result, 'wire-sources').hooks?.afterChange).toHaveLength(1)
+    expect(result.globals![0].hooks?.afterChange).toHaveLength(1)
   })
 
   it('honours custom collection slugs', () => {
     const result = attributionPlugin({ collections: ['pages' as never] })(config()) as Config
-    expect(collection(result, 'pages').fields.map((f) => ('name' in f ? f.name : ''))).toEqual(['attribution'])
-    expect(collection(result, 'articles').fields).toHaveLength(1)
+    expect(names(collection(result, 'pages'))).toEqual(['attribution', 'attributionPreview'])
+    expect(collection(result, 'articles').fields).toHaveLength(2)
   })
 
-  it('`disabled` keeps the schema but does no work', async () => {
+  it('`disabled` keeps the schema but does no work', () => {
     const result = attributionPlugin({ disabled: true })(config()) as Config
-    const field = collection(result, 'articles').fields.find((f) => 'name' in f && f.name === 'attribution')!
-    expect(field).toMatchObject({ type: 'group', virtual: true })
-    const [hook] = (field as { hooks: { afterRead: ((args: unknown) => unknown)[] } }).hooks.afterRead
-    expect(await hook({ data: {}, siblingData: {}, req: {} })).toBeNull()
+    const articles = collection(result, 'articles')
+    expect(articles.fields.find((f) => 'name' in f && f.name === 'attribution')).toMatchObject({ type: 'group', virtual: true })
+    expect(articles.hooks?.afterOperation ?? []).toHaveLength(0)
+    const panel = articles.fields.find((f) => 'name' in f && f.name === 'attributionPreview') as { admin: { condition?: () => boolean } }
+    expect(panel.admin.condition?.()).toBe(false)
     expect(collection(result, 'legal-notices').hooks?.beforeValidate ?? []).toHaveLength(0)
+  })
+
+  it('rejects a sitePath that leads nowhere, naming the field', () => {
+    expect(() => attributionPlugin({ sitePath: ['section', 'owner'] })(config())).toThrow(/"owner" is not .* of "sections"/)
+    expect(() => attributionPlugin({ sitePath: ['headline'] })(config())).toThrow(/"headline"/)
+  })
+
+  it('leaves {{site.name}} to the publisher when the default path does not exist', () => {
+    const plain = config()
+    plain.collections = plain.collections!.filter((c) => c.slug !== 'sections')
+    expect(() => attributionPlugin()(plain)).not.toThrow()
   })
 })

@@ -131,6 +131,20 @@ describe('resolveAttribution with several or no sources', () => {
     expect(trashed.copyrightHolder).toBe('Orbit Media Network')
   })
 
+  it('a source no notice covers (its notice trashed or withdrawn) is named in the warnings', () => {
+    const withoutWire = notices.map((n) => (n.id === 20 ? { ...n, deletedAt: '2024-06-01T00:00:00.000Z' } : n))
+    const a = resolve({ source: 1, additionalSources: [3] }, { notices: withoutWire })
+    expect(a.warnings).toEqual(['no notice in force covers source AFP (news-agency, copyright)'])
+    expect(kinds(a)).toEqual(['copyright', 'public-domain', 'gdpr'])
+    expect(resolve({ source: 1, additionalSources: [3] }).warnings).toEqual([])
+  })
+
+  it('{{site.name}} is the article’s site, or the publisher’s name when it has none', () => {
+    const withSite = [notice(5, 'other', 5, 'Published on {{site.name}}.')]
+    expect(resolve({ source: 1 }, { notices: withSite, variables: { site: { name: 'Orbital Times' } } }).text).toBe('Published on Orbital Times.')
+    expect(resolve({ source: 1 }, { notices: withSite }).text).toBe('Published on Orbit Media Network.')
+  })
+
   it('accepts populated sources (depth ≥ 1) as well as ids', () => {
     expect(resolve({ source: AFP }).copyrightHolder).toBe('Agence France-Presse')
   })

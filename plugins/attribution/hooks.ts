@@ -1,0 +1,74 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionAfterOperationHook,
+  CollectionBeforeOperationHook,
+  GlobalAfterChangeHook,
+  SelectType,
+} from 'payload'
+
+import type { Hop } from './attach'
+import type { ResolvedOptions } from './options'
+
+import { attributionsFor } from './attach'
+import { forgetLoaded } from './load'
+import { FIELD, type SelectPlan, selectPlan, widenSelect } from './select'
+
+// Operation args as returned by `selectWhatAttributionNeeds`, which Payload hands to afterOperation.
+const plans = new WeakMap<object, SelectPlan>()
+
+const needs = (options: ResolvedOptions, siteHops: Hop[]): string[] => [
+  options.sourceField,
+  options.additionalSourcesField,
+  options.bylineField,
+  'publishedAt',
+  'dateline',
+  ...siteHops.slice(0, 1).map((hop) => hop.field),
+]
+
+/** Reads that select `attribution` also read the fields it is computed from. */
+export const selectWhatAttributionNeeds =
+  (options: ResolvedOptions, siteHops: Hop[]): CollectionBeforeOperationHook =>
+  ({ args, operation }) => {
+    const { select } = args as { select?: SelectType }
+    if (!['create', 'read', 'update'].includes(operation) || !select || !Object.keys(select).length) return args
+    const widened = widenSelect(select, needs(options, siteHops))
+    const next = { ...args, select: widened.select }
+    plans.set(next, widened.plan)
+    return next
+  }
+
+const DOC_OPERATIONS = new Set(['create', 'findByID', 'updateByID'])
+const LIST_OPERATIONS = new Set(['find', 'update'])
+
+/**
+ * Attaches `attribution` to every document an operation returns, resolved for all of them at
+ * once, after relationships are populated: no query per document.
+ */
+export const attachAttribution =
+  (options: ResolvedOptions, siteHops: Hop[]): CollectionAfterOperationHook =>
+  async ({ args, operation, req, result }) => {
+    const docs = (
+      LIST_OPERATIONS.has(operation)
+        ? (result as { docs?: unknown[] }).docs
+        : DOC_OPERATIONS.has(operation)
+          ? [result]
+          : undefined
+    )?.filter(Boolean) as Record<string, any>[] | undefined
+    if (!docs?.length) return result
+    const plan = plans.get(args) ?? selectPlan((args as { select?: SelectType }).select)
+    if (!plan.wanted) return result
+    const attributions = await attributionsFor(req, options, docs as never, { siteHops })
+    docs.forEach((doc, index) => {
+      const attribution: Record<string, unknown> = { ...attributions[index] }
+      doc[FIELD] = plan.only ? Object.fromEntries(plan.only.map((key) => [key, attribution[key]])) : attribution
+      for (const name of plan.added) delete doc[name]
+    })
+    return result
+  }
+
+/** A request that changes rules and then reads articles sees the change. */
+export const forgetOnChange: CollectionAfterChangeHook & CollectionAfterDeleteHook & GlobalAfterChangeHook = ({ doc, req }) => {
+  forgetLoaded(req)
+  return doc
+}
