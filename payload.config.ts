@@ -4,30 +4,34 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { collections, Publisher } from './collections'
-import { attributionPlugin } from './plugins/attribution'
+import { type AttributionPluginOptions, attributionPlugin } from './plugins/attribution'
 import { onInit } from './src/bootstrap'
 import { databaseAdapter } from './src/database'
 import { env } from './src/env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
-  admin: {
-    user: 'users',
-    importMap: { baseDir: path.resolve(dirname) },
-    meta: { titleSuffix: ' · Wirehouse' },
-  },
-  collections,
-  globals: [Publisher],
-  editor: lexicalEditor(),
-  db: databaseAdapter(env.DATABASE_URI),
-  secret: env.PAYLOAD_SECRET,
-  serverURL: env.SERVER_URL,
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
-  telemetry: false,
-  // `payload seed` / `npm run seed`
-  bin: [{ key: 'seed', scriptPath: path.resolve(dirname, 'src/seed/run.ts') }],
-  onInit,
-  plugins: [attributionPlugin()],
-})
+/** The app's config with the given attribution plugin options (benchmarks build one with `{ disabled: true }` too). */
+export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
+  buildConfig({
+    admin: {
+      user: 'users',
+      importMap: { baseDir: path.resolve(dirname) },
+      meta: { titleSuffix: ' · Wirehouse' },
+    },
+    collections,
+    globals: [Publisher],
+    editor: lexicalEditor(),
+    db: databaseAdapter(env.DATABASE_URI),
+    secret: env.PAYLOAD_SECRET,
+    serverURL: env.SERVER_URL,
+    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+    graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
+    telemetry: false,
+    // `payload seed` / `npm run seed`
+    bin: [{ key: 'seed', scriptPath: path.resolve(dirname, 'src/seed/run.ts') }],
+    onInit,
+    plugins: [attributionPlugin(attribution)],
+  })
+
+export default wirehouseConfig()
