@@ -1,0 +1,324 @@
+/**
+ * `npm run bench:attribution`: what the attribution plugin costs on reads.
+ *
+ * Reads 100 articles at depth 0 and 1 through the Local API, REST (`REST_GET`) and GraphQL
+ * (`GRAPHQL_POST`) on two Payload instances in this process, one with the plugin on and one
+ * with `{ disabled: true }`, against the same database; on SQLite and PostgreSQL. On/off runs
+ * alternate (on-off, off-on, ...) so drift hits both; each cell reports the median.
+ *
+ *   --db=sqlite,postgres   databases (env BENCH_DB); PostgreSQL is skipped when unreachable
+ *                          unless named explicitly
+ *   --iterations=60        timed runs per cell and mode (env BENCH_ITERATIONS)
+ *   --warmup=10            untimed runs per cell and mode first (env BENCH_WARMUP)
+ *   BENCH_POSTGRES_URI / TEST_POSTGRES_URI   server to create the throwaway database on
+ *                          (default postgres://postgres@127.0.0.1:5432/test)
+ */
+import type { Payload, SanitizedConfig } from 'payload'
+
+import { inArray } from 'drizzle-orm'
+import { performance } from 'node:perf_hooks'
+import { defaultLoggerOptions } from 'payload'
+import pg from 'pg'
+
+import { closeDatabase } from '../src/database'
+import { createTestDatabase, type TestDatabase } from '../test/helpers/database'
+import { paragraph } from '../test/helpers/lexical'
+import { forget, startInstance, use } from './instances'
+
+process.env.DISABLE_PAYLOAD_HMR = 'true'
+process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret'
+
+const arg = (name: string, envName: string, fallback: string): string =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? process.env[envName] ?? fallback
+
+const ITERATIONS = Number(arg('iterations', 'BENCH_ITERATIONS', '60'))
+const WARMUP = Number(arg('warmup', 'BENCH_WARMUP', '10'))
+const DB_ARG = arg('db', 'BENCH_DB', '')
+const PG_SERVER = process.env.BENCH_POSTGRES_URI || process.env.TEST_POSTGRES_URI || 'postgres://postgres@127.0.0.1:5432/test'
+const LIMIT = 100
+
+type Mode = 'on' | 'off'
+type Api = 'graphql' | 'local' | 'rest'
+type Doc = Record<string, any>
+type Cell = { api: Api; depth: 0 | 1; run: Record<Mode, () => Promise<Doc[]>> }
+type Row = { db: string; api: Api; depth: number; on: number; off: number }
+
+const log = (message: string) => process.stderr.write(`${message}\n`)
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+const postgresReachable = async (): Promise<boolean> => {
+  const client = new pg.Client({ connectionString: PG_SERVER, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    await client.query('SELECT 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+const databases = async (): Promise<string[]> => {
+  if (DB_ARG) return DB_ARG.split(',').map((s) => s.trim()).filter(Boolean)
+  if (await postgresReachable()) return ['sqlite', 'postgres']
+  log(`PostgreSQL at ${PG_SERVER.replace(/\/\/[^@/]*@/, '//***@')} is not reachable: SQLite only.`)
+  return ['sqlite']
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: the seeded network plus enough published articles with mixed sources.
+
+const CODES = ['AFP', 'UPI', 'NASA', 'ESA', null, 'IANS', 'AFP', 'SPX', 'UPI', 'NASA'] as const
+const BYLINES = ['by AFP Staff Writers', 'by Jane Doe', 'by Staff Writers', 'by Pat Smith and Lee Wong', '']
+const EXTRA = 114
+
+const seedArticles = async (payload: Payload): Promise<void> => {
+  const [sources, sections] = await Promise.all([
+    payload.find({ collection: 'wire-sources', depth: 0, limit: 0, pagination: false }),
+    payload.find({ collection: 'sections', depth: 0, limit: 0, pagination: false }),
+  ])
+  const sourceId = new Map(sources.docs.map((s) => [s.code, s.id]))
+  const ids: number[] = []
+  const unsourced: number[] = []
+  for (let n = 0; n < EXTRA; n++) {
+    const code = CODES[n % CODES.length]
+    const doc = await payload.create({
+      collection: 'articles',
+      depth: 0,
+      data: {
+        _status: 'published',
+        headline: `Bench story ${n}: ${code ?? 'no source'} on the wire`,
+        byline: BYLINES[n % BYLINES.length] || undefined,
+        dateline: { place: 'Paris', date: `2024-07-${String((n % 28) + 1).padStart(2, '0')}T00:00:00.000Z` },
+        // Published articles need a source; "no source" ones lose theirs below.
+        source: sourceId.get(code ?? 'AFP')!,
+        additionalSources: n % 6 === 0 ? [sourceId.get('NASA')!, sourceId.get('ESA')!] : [],
+        section: sections.docs[n % sections.docs.length].id,
+        summary: `Summary of bench story ${n}.`,
+        body: paragraph(`Body of bench story ${n}. `.repeat(20)),
+        relatedArticles: n % 3 === 0 && ids.length >= 2 ? [ids[ids.length - 1], ids[ids.length - 2]] : [],
+        externalId: `bench-${n}`,
+      },
+    })
+    ids.push(Number(doc.id))
+    if (code === null) unsourced.push(Number(doc.id))
+  }
+  // A published article whose source is gone (as after a source is deleted): attribution warns.
+  const { drizzle, tables } = payload.db as unknown as { drizzle: any; tables: Record<string, any> }
+  await drizzle.update(tables.articles).set({ source: null }).where(inArray(tables.articles.id, unsourced))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reads.
+
+const ATTRIBUTION = 'attribution { credit byline copyrightHolder copyrightYear license text html jsonLd warnings notices { id kind title text html } }'
+const SCALARS = 'id headline slug byline dateline { place date } summary externalId publishedAt _status updatedAt'
+const GRAPHQL: Record<0 | 1, string> = {
+  0: `{ Articles(limit: ${LIMIT}, sort: "id") { docs { ${SCALARS} ${ATTRIBUTION} } } }`,
+  1: `{ Articles(limit: ${LIMIT}, sort: "id") { docs { ${SCALARS} ${ATTRIBUTION}
+      source { id name code } additionalSources { id code } section { id name slug }
+      relatedArticles { id headline slug ${ATTRIBUTION} } } } }`,
+}
+
+type Handlers = {
+  rest: (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+  graphql: (request: Request) => Promise<Response>
+}
+
+const cellsFor = (instances: Record<Mode, { key: string; payload: Payload; handlers: Handlers }>): Cell[] => {
+  const local = (mode: Mode, depth: 0 | 1) => async () => {
+    const { docs } = await instances[mode].payload.find({ collection: 'articles', limit: LIMIT, depth, sort: 'id' })
+    return docs as Doc[]
+  }
+  const rest = (mode: Mode, depth: 0 | 1) => async () => {
+    use(instances[mode].key)
+    const url = `http://localhost:3000/api/articles?limit=${LIMIT}&depth=${depth}&sort=id`
+    const response = await instances[mode].handlers.rest(new Request(url), { params: Promise.resolve({ slug: ['articles'] }) })
+    const text = await response.text()
+    if (response.status !== 200) throw new Error(`REST ${response.status}: ${text.slice(0, 300)}`)
+    return JSON.parse(text).docs as Doc[]
+  }
+  const graphql = (mode: Mode, depth: 0 | 1) => async () => {
+    use(instances[mode].key)
+    const request = new Request('http://localhost:3000/api/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: GRAPHQL[depth] }),
+    })
+    const response = await instances[mode].handlers.graphql(request)
+    const text = await response.text()
+    const body = JSON.parse(text)
+    if (response.status !== 200 || body.errors) throw new Error(`GraphQL ${response.status}: ${text.slice(0, 300)}`)
+    return body.data.Articles.docs as Doc[]
+  }
+  const cells: Cell[] = []
+  for (const [api, make] of [['local', local], ['rest', rest], ['graphql', graphql]] as const) {
+    for (const depth of [0, 1] as const) cells.push({ api, depth, run: { on: make('on', depth), off: make('off', depth) } })
+  }
+  return cells
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks: each timed read came from the intended instance and did (or skipped) the work.
+
+const resolved = (a: unknown): boolean => Boolean(a && typeof a === 'object' && (a as Doc).text && (a as Doc).credit !== undefined)
+const empty = (a: unknown): boolean =>
+  a == null ||
+  (typeof a === 'object' &&
+    Object.values(a as Doc).every((v) => v == null || (Array.isArray(v) && v.length === 0)))
+
+const populated = (docs: Doc[]): Doc[] =>
+  docs.flatMap((d) => (Array.isArray(d.relatedArticles) ? d.relatedArticles : [])).filter((r) => r && typeof r === 'object')
+
+const nestedMisses = new Set<string>()
+
+const check = (cell: Cell, mode: Mode, docs: Doc[]): void => {
+  const where = `${cell.api} depth ${cell.depth} (${mode})`
+  if (docs.length !== LIMIT) throw new Error(`${where}: ${docs.length} docs, expected ${LIMIT}`)
+  const related = cell.depth === 1 ? populated(docs) : []
+  if (cell.depth === 1 && related.length === 0) throw new Error(`${where}: no populated relatedArticles`)
+  if (mode === 'off') {
+    if (![...docs, ...related].every((d) => empty(d.attribution))) throw new Error(`${where}: attribution resolved with the plugin off`)
+    return
+  }
+  if (!docs.every((d) => resolved(d.attribution))) throw new Error(`${where}: attribution missing with the plugin on`)
+  if (!related.every((d) => resolved(d.attribution))) nestedMisses.add(where)
+}
+
+/** Counts the database reads of notices and the publisher global that one read makes. */
+const ruleQueries = async (payload: Payload, read: () => Promise<unknown>): Promise<number> => {
+  const db = payload.db as unknown as Record<string, (...args: any[]) => unknown>
+  const original = { find: db.find, findOne: db.findOne, findGlobal: db.findGlobal }
+  let n = 0
+  for (const name of Object.keys(original) as (keyof typeof original)[]) {
+    db[name] = function (this: unknown, args: { collection?: string; slug?: string }) {
+      if (args?.collection === 'legal-notices' || args?.slug === 'publisher') n++
+      return original[name].call(this, args)
+    }
+  }
+  try {
+    await read()
+  } finally {
+    Object.assign(db, original)
+  }
+  return n
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// Ctrl-C still drops the throwaway databases.
+const live = new Set<TestDatabase>()
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: dropping ${live.size} bench database(s)`)
+    void Promise.allSettled([...live].map((db) => db.drop())).then(() => process.exit(130))
+  })
+}
+
+const benchDatabase = async (kind: string): Promise<Row[]> => {
+  if (kind === 'postgres') process.env.TEST_POSTGRES_URI = PG_SERVER
+  const db: TestDatabase = await createTestDatabase(kind)
+  live.add(db)
+  const started: { key: string; payload: Payload }[] = []
+  try {
+    process.env.DATABASE_URI = db.uri
+    process.env.MIGRATE_ON_INIT = 'true'
+    process.env.SEED_ON_EMPTY = 'true'
+    process.env.SEED_DEMO_USERS = 'false'
+    const { wirehouseConfig } = await import('../payload.config')
+    const quiet = (config: SanitizedConfig) => {
+      ;(config as { logger?: unknown }).logger = { options: { level: 'error' }, destination: defaultLoggerOptions }
+      return config
+    }
+    const config: Record<Mode, SanitizedConfig> = {
+      on: quiet(await wirehouseConfig()),
+      off: quiet(await wirehouseConfig({ disabled: true })),
+    }
+    const setupStart = performance.now()
+    const on = await startInstance(config.on, `bench:${kind}:on`)
+    started.push({ key: `bench:${kind}:on`, payload: on })
+    // The first instance migrated and seeded; the second only connects.
+    process.env.MIGRATE_ON_INIT = 'false'
+    process.env.SEED_ON_EMPTY = 'false'
+    const off = await startInstance(config.off, `bench:${kind}:off`)
+    started.push({ key: `bench:${kind}:off`, payload: off })
+    if (on === off) throw new Error('both configs got the same Payload instance')
+    await seedArticles(on)
+    const published = await on.count({ collection: 'articles', where: { _status: { equals: 'published' } } })
+    log(`[${kind}] ${published.totalDocs} published articles ready in ${Math.round(performance.now() - setupStart)} ms`)
+
+    const { GRAPHQL_POST, REST_GET } = await import('@payloadcms/next/routes')
+    const handlers = (mode: Mode): Handlers => ({
+      rest: REST_GET(config[mode]) as Handlers['rest'],
+      graphql: GRAPHQL_POST(config[mode]) as Handlers['graphql'],
+    })
+    const cells = cellsFor({
+      on: { key: `bench:${kind}:on`, payload: on, handlers: handlers('on') },
+      off: { key: `bench:${kind}:off`, payload: off, handlers: handlers('off') },
+    })
+
+    const restDepth1 = cells.find((c) => c.api === 'rest' && c.depth === 1)!
+    const offQueries = await ruleQueries(off, restDepth1.run.off)
+    const onQueries = await ruleQueries(on, restDepth1.run.on)
+    if (offQueries !== 0) throw new Error(`plugin off still read notices/publisher ${offQueries} times per request`)
+    log(`[${kind}] notice/publisher reads per REST request: on ${onQueries}, off ${offQueries}`)
+    const restDepth0 = cells.find((c) => c.api === 'rest' && c.depth === 0)!
+    const kb = async (mode: Mode) => Math.round(JSON.stringify(await restDepth0.run[mode]()).length / 1024)
+    log(`[${kind}] REST depth 0 docs as JSON: on ${await kb('on')} KB, off ${await kb('off')} KB`)
+
+    const times = new Map<Cell, Record<Mode, number[]>>(cells.map((c) => [c, { on: [], off: [] }]))
+    const total = WARMUP + ITERATIONS
+    const benchStart = performance.now()
+    for (let i = 0; i < total; i++) {
+      const order: Mode[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on']
+      for (const cell of cells) {
+        for (const mode of order) {
+          const t0 = performance.now()
+          const docs = await cell.run[mode]()
+          const ms = performance.now() - t0
+          check(cell, mode, docs)
+          if (i >= WARMUP) times.get(cell)![mode].push(ms)
+        }
+      }
+    }
+    log(`[${kind}] ${ITERATIONS} timed iterations (+${WARMUP} warm-up) in ${Math.round((performance.now() - benchStart) / 1000)} s`)
+    return cells.map((cell) => {
+      const t = times.get(cell)!
+      return { db: kind, api: cell.api, depth: cell.depth, on: median(t.on), off: median(t.off) }
+    })
+  } finally {
+    for (const { key, payload } of started.reverse()) {
+      await closeDatabase(payload).catch((error) => log(`closing ${key}: ${error}`))
+      forget(key)
+    }
+    await db.drop()
+    live.delete(db)
+  }
+}
+
+// closeDatabase waits for PostgreSQL's pool on an unref'd timer; with nothing else pending Node
+// would exit mid-await (code 13). Keep the process alive until the table is out.
+const keepAlive = setInterval(() => undefined, 60_000)
+const rows: Row[] = []
+for (const kind of await databases()) rows.push(...(await benchDatabase(kind)))
+clearInterval(keepAlive)
+
+const table = [
+  ['database', 'api', 'depth', 'on ms', 'off ms', 'on/off'],
+  ...rows.map((r) => [r.db, r.api, String(r.depth), r.on.toFixed(2), r.off.toFixed(2), (r.on / r.off).toFixed(2)]),
+]
+const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)))
+console.log(`attribution plugin on vs off: ${LIMIT} articles per read, median of ${ITERATIONS} alternating runs each (after ${WARMUP} warm-up)`)
+for (const [index, row] of table.entries()) {
+  console.log(row.map((value, col) => (col < 2 ? value.padEnd(widths[col]) : value.padStart(widths[col]))).join('  '))
+  if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+}
+if (nestedMisses.size) console.log(`note: populated relatedArticles lacked attribution in: ${[...nestedMisses].join('; ')}`)
+console.log(`worst ratio=${Math.max(...rows.map((r) => r.on / r.off)).toFixed(2)}`)
+process.exit(0)
