@@ -45,7 +45,7 @@ export const attributionsFor = async (
   req: PayloadRequest,
   options: ResolvedOptions,
   docs: Doc[],
-  { at, siteHops = [] }: { at?: Date; siteHops?: Hop[] } = {},
+  { at = new Date(), siteHops = [] }: { at?: Date; siteHops?: Hop[] } = {},
 ): Promise<Attribution[]> => {
   const refsOf = (doc: Doc): unknown[] => [doc[options.sourceField], ...((doc[options.additionalSourcesField] as unknown[]) ?? [])]
   const refs = docs.flatMap(refsOf)
@@ -58,6 +58,7 @@ export const attributionsFor = async (
   const lookup = new Map<string, SourceInput>()
   for (const [id, source] of sources) if (source) lookup.set(id, source as unknown as SourceInput)
 
+  const cache = new Map()
   return docs.map((doc, index) => {
     const article: ArticleInput = {
       source: refId(doc[options.sourceField]),
@@ -68,6 +69,6 @@ export const attributionsFor = async (
     }
     const site = sites[index]
     const variables = { ...options.extraVariables, ...(site && { site: { name: site.name } }) }
-    return resolveAttribution({ article, sources: lookup, notices: rules.notices, publisher: rules.publisher, at, variables })
+    return resolveAttribution({ article, sources: lookup, notices: rules.notices, publisher: rules.publisher, at, variables, cache })
   })
 }

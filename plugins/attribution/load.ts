@@ -13,31 +13,46 @@ type Doc = Record<string, unknown> & { id: number | string }
 const RULES_KEY = 'attributionRules'
 const DOCS_KEY = 'attributionDocs'
 
+type Stamp = { id: number | string; updatedAt?: string }
+type Loaded = { fingerprint: string; notices: NoticeInput[]; usesSite: boolean }
+
+// Parsed notices per Payload instance, reused while the notices' ids and updatedAt stay the same.
+const loadedNotices = new WeakMap<object, Loaded>()
+
 /**
- * The published notices and the publisher, loaded once per request and shared by every
- * document the request reads (lists, populated relationships): two queries, whatever the page size.
+ * The published notices and the publisher, for every document the request reads (lists,
+ * populated relationships): two small statements per request, whatever the page size. The
+ * notices themselves are read again only when one was added, changed, trashed or deleted, as
+ * their ids and `updatedAt` show, so every instance sees a change on its next read. Read from the
+ * adapter: the rules are ours to read whoever asks, and hooks, access and rich-text processing
+ * would cost more than the whole resolution.
  */
 export const loadRules = (req: PayloadRequest, options: ResolvedOptions): Promise<Rules> => {
   const cached = req.context[RULES_KEY] as Promise<Rules> | undefined
   if (cached) return cached
+  const { db } = req.payload
+  const drafts = Boolean(req.payload.collections[options.noticesSlug]?.config.versions?.drafts)
+  const query = {
+    collection: options.noticesSlug,
+    limit: 0,
+    pagination: false,
+    ...(drafts && { where: { _status: { equals: 'published' } } }),
+    req,
+  }
   const loading = (async () => {
-    const [notices, publisher] = await Promise.all([
-      req.payload.find({
-        collection: options.noticesSlug,
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        where: { _status: { equals: 'published' } },
-        req,
-      }),
-      req.payload.findGlobal({ slug: options.publisherSlug, depth: 0, req }),
+    const [stamps, publisher] = await Promise.all([
+      db.find<Stamp>({ ...query, select: { updatedAt: true } }),
+      db.findGlobal({ slug: options.publisherSlug, req }),
     ])
-    const docs = notices.docs as unknown as NoticeInput[]
-    return {
-      notices: docs,
-      publisher: publisher as unknown as PublisherInput,
-      usesSite: docs.some((n) => variablesIn(bodyText(n.body)).some((name) => name.startsWith('site.'))),
+    const fingerprint = stamps.docs.map((s) => `${s.id}@${s.updatedAt}`).join(',')
+    let loaded = loadedNotices.get(req.payload)
+    if (loaded?.fingerprint !== fingerprint) {
+      const notices = (await db.find(query)).docs as unknown as NoticeInput[]
+      const usesSite = notices.some((n) => variablesIn(bodyText(n.body)).some((name) => name.startsWith('site.')))
+      loaded = { fingerprint, notices, usesSite }
+      loadedNotices.set(req.payload, loaded)
     }
+    return { notices: loaded.notices, publisher: publisher as unknown as PublisherInput, usesSite: loaded.usesSite }
   })()
   req.context[RULES_KEY] = loading
   return loading
@@ -57,19 +72,17 @@ export const remember = (req: PayloadRequest, slug: string, docs: Doc[]): void =
 
 /**
  * The documents of `slug` with these ids, by id, from one query for all the ids this request has
- * not seen yet (trashed ones included, so a trashed reference can be reported as such).
+ * not seen yet, read from the adapter (trashed ones included, so a trashed reference can be
+ * reported as such).
  */
 export const loadByIds = async (req: PayloadRequest, slug: CollectionSlug, ids: string[]): Promise<Map<string, Doc | null>> => {
   const cache = cacheFor(req, slug)
   const missing = [...new Set(ids)].filter((id) => !cache.has(id))
   if (missing.length) {
-    const trash = Boolean(req.payload.collections[slug]?.config.trash)
-    const { docs } = await req.payload.find({
+    const { docs } = await req.payload.db.find({
       collection: slug,
-      depth: 0,
       limit: 0,
       pagination: false,
-      trash,
       where: { id: { in: missing } },
       req,
     })

@@ -9,18 +9,26 @@ import { fill } from './template'
 
 export type Rendered = { text: string; html: string }
 
-// A request renders the same few notice bodies for every article it reads: convert each once.
-const converted = new WeakMap<SerializedEditorState, Rendered>()
+// Every read renders the same few notice bodies: convert each once per process (bounded), and
+// once per body object within a request.
+const byObject = new WeakMap<SerializedEditorState, Rendered>()
+const byContent = new Map<string, Rendered>()
+const MAX_BODIES = 1000
 
 const convert = (body: SerializedEditorState): Rendered => {
-  let result = converted.get(body)
+  const known = byObject.get(body)
+  if (known) return known
+  const key = JSON.stringify(body)
+  let result = byContent.get(key)
   if (!result) {
     result = {
       text: convertLexicalToPlaintext({ data: body }).trim(),
       html: convertLexicalToHTML({ data: body, disableContainer: true }),
     }
-    converted.set(body, result)
+    if (byContent.size >= MAX_BODIES) byContent.clear()
+    byContent.set(key, result)
   }
+  byObject.set(body, result)
   return result
 }
 

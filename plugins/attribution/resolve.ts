@@ -22,7 +22,14 @@ export type ResolveArgs = {
   at?: Date
   /** More template variables, e.g. `{ site: { name } }` or the plugin's `extraVariables`. */
   variables?: TemplateVariables
+  /**
+   * Reuses the notice part between articles with the same sources and variables. Pass one Map
+   * for calls that share `notices`, `publisher` and `at` (one request), never across them.
+   */
+  cache?: Map<string, NoticesPart>
 }
+
+export type NoticesPart = { chosen: AttributionNotice[]; covered: Set<string>; text: string; html: string }
 
 /** Most restrictive first: an article is under the strictest licence of its sources. */
 const LICENSE_ORDER: License[] = ['copyright', 'cc-by-sa', 'cc-by', 'public-domain']
@@ -92,6 +99,31 @@ const sourceVariables = (sources: SourceInput[], publisher: PublisherInput) => (
   copyrightHolder: joinNames(unique(sources.map((s) => s.copyrightHolder || publisher.name))),
 })
 
+/** The notices in force at `at` that apply to these sources, rendered, in display order. */
+const chooseNotices = (
+  sources: SourceInput[],
+  notices: NoticeInput[],
+  publisher: PublisherInput,
+  at: Date,
+  base: TemplateVariables,
+): NoticesPart => {
+  const chosen: AttributionNotice[] = []
+  const covered = new Set<string>()
+  const candidates = notices
+    .filter((n) => (n._status ?? 'published') === 'published' && !n.deletedAt && inEffect(n, at))
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title))
+  for (const notice of candidates) {
+    if (chosen.some((c) => String(c.id) === String(notice.id))) continue
+    const matched = matchingSources(notice, sources)
+    const scope = notice.appliesTo?.scope ?? 'all'
+    if (!matched || (scope !== 'all' && matched.length === 0)) continue
+    if (scope !== 'all') for (const source of matched) covered.add(String(source.id))
+    const rendered = renderBody(notice.body, { ...base, source: sourceVariables(matched, publisher) })
+    chosen.push({ id: notice.id, kind: notice.kind, title: notice.title, ...rendered })
+  }
+  return { chosen, covered, text: chosen.map((n) => n.text).join('\n\n'), html: chosen.map((n) => n.html).join('\n') }
+}
+
 /**
  * PURE: what an article must carry, from its sources, the notices and the publisher, at a moment.
  * Notices come in `order` (then title), each at most once; a source-scoped notice's `{{source.*}}`
@@ -104,6 +136,7 @@ export const resolveAttribution = ({
   publisher,
   at = new Date(),
   variables = {},
+  cache,
 }: ResolveArgs): Attribution => {
   const lookup =
     sourceList instanceof Map ? sourceList : new Map(sourceList.map((source) => [String(source.id), source]))
@@ -134,20 +167,13 @@ export const resolveAttribution = ({
     year: at.getUTCFullYear(),
   }
 
-  const chosen: AttributionNotice[] = []
-  const candidates = notices
-    .filter((n) => (n._status ?? 'published') === 'published' && !n.deletedAt && inEffect(n, at))
-    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title))
-  const covered = new Set<string>()
-  for (const notice of candidates) {
-    if (chosen.some((c) => String(c.id) === String(notice.id))) continue
-    const matched = matchingSources(notice, sources)
-    const scope = notice.appliesTo?.scope ?? 'all'
-    if (!matched || (scope !== 'all' && matched.length === 0)) continue
-    if (scope !== 'all') for (const source of matched) covered.add(String(source.id))
-    const rendered = renderBody(notice.body, { ...base, source: sourceVariables(matched, publisher) })
-    chosen.push({ id: notice.id, kind: notice.kind, title: notice.title, ...rendered })
+  const key = `${sources.map((s) => s.id).join(',')}|${JSON.stringify(base)}`
+  let part = cache?.get(key)
+  if (!part) {
+    part = chooseNotices(sources, notices, publisher, at, base)
+    cache?.set(key, part)
   }
+  const { chosen, covered, text, html } = part
 
   for (const source of sources) {
     if (!covered.has(String(source.id))) {
@@ -174,8 +200,8 @@ export const resolveAttribution = ({
     copyrightYear,
     license,
     notices: chosen,
-    text: chosen.map((n) => n.text).join('\n\n'),
-    html: chosen.map((n) => n.html).join('\n'),
+    text,
+    html,
     jsonLd,
     warnings,
   }

@@ -23,6 +23,8 @@ beforeAll(async () => {
   const sources = (await app.payload.find({ collection: 'wire-sources', limit: 0, depth: 0 })).docs.map((s) => s.id)
   const sections = (await app.payload.find({ collection: 'sections', limit: 0, depth: 0 })).docs.map((s) => s.id)
   await insertArticles(app.payload, { count: 150, prefix: 'queries', sources: [...sources, null], sections })
+  // Steady state: the instance has parsed the notices once (see the last test for a change).
+  await listQueries(app.payload, 'limit=1')
 }, 300_000)
 
 afterAll(async () => {
@@ -79,5 +81,16 @@ describe('database statements the plugin adds to a REST list', () => {
     const large = await extra('limit=100&depth=1&sort=-updatedAt')
     expect(large).toBeLessThanOrEqual(3)
     expect(large).toBe(small)
+  })
+
+  it('a notice change costs the next read one more statement, once, and shows in it', async () => {
+    const [notice] = (await app.payload.find({ collection: 'legal-notices', where: { kind: { equals: 'privacy' } } })).docs
+    const body = JSON.parse(JSON.stringify(notice.body).replace('privacy', 'privacy (revised)'))
+    const steady = (await listQueries(app.payload, 'limit=100&depth=1')).count
+    await app.payload.update({ collection: 'legal-notices', id: notice.id, data: { body } })
+    const next = await listQueries(app.payload, 'limit=100&depth=1')
+    expect(next.count).toBe(steady + 1)
+    expect(next.docs.every((doc) => JSON.stringify(doc.attribution).includes('privacy (revised)'))).toBe(true)
+    expect((await listQueries(app.payload, 'limit=100&depth=1')).count).toBe(steady)
   })
 })
