@@ -11,9 +11,26 @@ import { attributionsFor } from './attach'
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
 
-type PreviewBody = { sources?: Id[]; byline?: string; at?: string; publishedAt?: string } & Record<string, unknown>
+type PreviewBody = {
+  source?: Id | null
+  additionalSources?: Id[]
+  /** Shorthand: the primary source first, then the additional ones. */
+  sources?: Id[]
+  byline?: string
+  publishedAt?: string
+  dateline?: { date?: string; place?: string }
+  at?: string
+} & Record<string, unknown>
 
-/** `POST /api/attribution/preview`: the attribution an article would get, before it is saved. */
+const badDate = (name: string, value: unknown) =>
+  value !== undefined && value !== null && value !== '' && Number.isNaN(new Date(value as string).getTime())
+    ? problem(400, `${name}: "${value}" is not a date.`)
+    : null
+
+/**
+ * `POST /api/attribution/preview`: the attribution an article would get, before it is saved.
+ * Body: `{ source, additionalSources, byline, publishedAt, dateline, section, at }` (or `sources`).
+ */
 export const previewEndpoint = (options: ResolvedOptions, siteHops: Hop[]): Endpoint => ({
   path: '/attribution/preview',
   method: 'post',
@@ -23,24 +40,27 @@ export const previewEndpoint = (options: ResolvedOptions, siteHops: Hop[]): Endp
     try {
       body = ((await req.json?.()) ?? {}) as PreviewBody
     } catch {
-      return problem(400, 'The body must be JSON: { "sources": [ids], "byline": "...", "at": "ISO date" }.')
+      return problem(400, 'The body must be JSON: { "source": id, "additionalSources": [ids], "byline": "...", "at": "ISO date" }.')
     }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return problem(400, 'The body must be a JSON object.')
     if (body.sources !== undefined && !Array.isArray(body.sources)) return problem(400, 'sources must be an array of source ids.')
-    const at = body.at ? new Date(body.at) : new Date()
-    if (Number.isNaN(at.getTime())) return problem(400, `at: "${body.at}" is not a date.`)
-    if (body.publishedAt && Number.isNaN(new Date(body.publishedAt).getTime())) {
-      return problem(400, `publishedAt: "${body.publishedAt}" is not a date.`)
+    if (body.additionalSources !== undefined && !Array.isArray(body.additionalSources)) {
+      return problem(400, 'additionalSources must be an array of source ids.')
     }
-    const [source, ...additionalSources] = body.sources ?? []
+    const invalid = badDate('at', body.at) ?? badDate('publishedAt', body.publishedAt) ?? badDate('dateline.date', body.dateline?.date)
+    if (invalid) return invalid
+    const [first, ...rest] = body.sources ?? []
     const siteField = siteHops[0]?.field
     const article = {
       id: 'preview',
-      [options.sourceField]: source ?? null,
-      [options.additionalSourcesField]: additionalSources,
+      [options.sourceField]: body.source ?? first ?? null,
+      [options.additionalSourcesField]: body.additionalSources ?? rest,
       [options.bylineField]: body.byline,
-      publishedAt: body.publishedAt,
+      publishedAt: body.publishedAt || undefined,
+      dateline: body.dateline,
       ...(siteField && { [siteField]: body[siteField] ?? null }),
     }
+    const at = body.at ? new Date(body.at) : new Date()
     const [attribution] = await attributionsFor(req, options, [article], { at, siteHops })
     return json(attribution)
   },

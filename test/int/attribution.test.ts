@@ -106,6 +106,18 @@ describe('endpoints', () => {
     const bad = await api.rest('POST', 'attribution/preview', { body: { sources: 'AFP', at: 'soon' }, headers: await app.auth('editor') })
     expect(bad.status).toBe(400)
     expect(bad.body.errors[0].message).toMatch(/sources/)
+
+    // The form's own shape: primary and additional sources apart; the year from the dateline as on a saved read.
+    const form = await api.rest('POST', 'attribution/preview', {
+      body: { source: null, additionalSources: [nasa.source], dateline: { date: '2019-03-01T00:00:00.000Z', place: 'Houston' } },
+      headers: await app.auth('editor'),
+    })
+    expect(form.status).toBe(200)
+    expect(form.body).toMatchObject({ copyrightYear: 2019, license: 'public-domain', jsonLd: { dateline: 'Houston' } })
+    expect(form.body.warnings).toEqual([expect.stringMatching(/no source/)])
+    const badDate = await api.rest('POST', 'attribution/preview', { body: { dateline: { date: '2024-02-30x' } }, headers: await app.auth('editor') })
+    expect(badDate.status).toBe(400)
+    expect(badDate.body.errors[0].message).toMatch(/dateline.date/)
   })
 
   it('GET /api/articles/:id/ninjs carries the rights fields; drafts stay hidden from anonymous readers', async () => {
