@@ -1,7 +1,8 @@
 /**
  * One run covers every database that is configured:
  * unit tests once, integration tests on SQLite always, on PostgreSQL when
- * TEST_POSTGRES_URI is set and on MongoDB when TEST_MONGODB_URI is set.
+ * TEST_POSTGRES_URI is set and on MongoDB when TEST_MONGODB_URI is set; browser tests
+ * (Playwright driving Debian's /usr/bin/chromium against the production server) once.
  */
 const swc = [
   '@swc/jest',
@@ -50,5 +51,6 @@ export default {
         testMatch: ['<rootDir>/test/int/**/*.test.ts'],
         globals: { TEST_DATABASE: db },
       })),
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 }

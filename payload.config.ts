@@ -18,6 +18,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
       user: 'users',
       importMap: { baseDir: path.resolve(dirname) },
       meta: { titleSuffix: ' · Wirehouse' },
+      // Gravatar would be an outbound request from every editor's browser.
+      avatar: 'default',
     },
     collections,
     globals: [Publisher],

@@ -22,7 +22,7 @@ import pg from 'pg'
 
 import { closeDatabase } from '../src/database'
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database'
-import { paragraph } from '../test/helpers/lexical'
+import { paragraphs } from '../test/helpers/lexical'
 import { forget, startInstance, use } from './instances'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -78,6 +78,17 @@ const CODES = ['AFP', 'UPI', 'NASA', 'ESA', null, 'IANS', 'AFP', 'SPX', 'UPI', '
 const BYLINES = ['by AFP Staff Writers', 'by Jane Doe', 'by Staff Writers', 'by Pat Smith and Lee Wong', '']
 const EXTRA = 114
 
+/**
+ * A body the length of a wire story (the reference page's runs to about 4 KB of text in ten
+ * paragraphs): the plugin's share of a response depends on what else the response carries.
+ */
+const storyBody = (n: number) =>
+  paragraphs(
+    Array.from({ length: 10 }, (_, p) =>
+      `Paragraph ${p + 1} of bench story ${n}: officials described the mission's progress, the schedule ahead and what remains uncertain, while analysts weighed costs, partners and the risks of delay. `.repeat(2),
+    ),
+  )
+
 const seedArticles = async (payload: Payload): Promise<void> => {
   const [sources, sections] = await Promise.all([
     payload.find({ collection: 'wire-sources', depth: 0, limit: 0, pagination: false }),
@@ -101,7 +112,7 @@ const seedArticles = async (payload: Payload): Promise<void> => {
         additionalSources: n % 6 === 0 ? [sourceId.get('NASA')!, sourceId.get('ESA')!] : [],
         section: sections.docs[n % sections.docs.length].id,
         summary: `Summary of bench story ${n}.`,
-        body: paragraph(`Body of bench story ${n}. `.repeat(20)),
+        body: storyBody(n),
         relatedArticles: n % 3 === 0 && ids.length >= 2 ? [ids[ids.length - 1], ids[ids.length - 2]] : [],
         externalId: `bench-${n}`,
       },
@@ -118,7 +129,7 @@ const seedArticles = async (payload: Payload): Promise<void> => {
 // The reads.
 
 const ATTRIBUTION = 'attribution { credit byline copyrightHolder copyrightYear license text html jsonLd warnings notices { id kind title text html } }'
-const SCALARS = 'id headline slug byline dateline { place date } summary externalId publishedAt _status updatedAt'
+const SCALARS = 'id headline slug byline dateline { place date } summary body externalId publishedAt _status updatedAt'
 const GRAPHQL: Record<0 | 1, string> = {
   0: `{ Articles(limit: ${LIMIT}, sort: "id") { docs { ${SCALARS} ${ATTRIBUTION} } } }`,
   1: `{ Articles(limit: ${LIMIT}, sort: "id") { docs { ${SCALARS} ${ATTRIBUTION}

@@ -44,7 +44,7 @@ export const attributionPlugin =
       const hops = active ? hopsFor(config, collection, options, pluginOptions.sitePath !== undefined) : []
       const withFields: CollectionConfig = {
         ...collection,
-        fields: [...collection.fields, attributionField(options), attributionPreviewField(options)],
+        fields: [...collection.fields, attributionField(options), attributionPreviewField(options, hops[0]?.field)],
         endpoints: [...(collection.endpoints || []), ninjsEndpoint(collection.slug as CollectionSlug)],
       }
       if (!active) return withFields

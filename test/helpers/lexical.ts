@@ -19,3 +19,10 @@ export const paragraph = (text: string) => ({
     ],
   },
 })
+
+/** A Lexical rich-text value holding one paragraph per string. */
+export const paragraphs = (texts: string[]) => {
+  const value = paragraph('')
+  value.root.children = texts.map((text) => ({ ...paragraph(text).root.children[0] }))
+  return value
+}

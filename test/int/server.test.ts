@@ -4,146 +4,27 @@
  * start without a secret. Needs a Next production build; builds one if `.next/BUILD_ID` is missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import http from 'node:http'
-import net from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { databaseUnderTest } from '../helpers/payload'
+import {
+  BUILD_TIMEOUT_MS,
+  ensureBuild,
+  get,
+  killServers,
+  readiness,
+  type Reply,
+  send,
+  sleep,
+  spawnServer,
+  START_TIMEOUT_MS,
+  waitUntilReady,
+} from '../helpers/server'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 const kind = databaseUnderTest()
-const run = promisify(execFile)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-const BUILD_TIMEOUT_MS = 15 * 60_000
-const START_TIMEOUT_MS = 180_000
 const SHUTDOWN_TIMEOUT_MS = 5_000
 const SECRET = 'server-test-secret'
-
-/** Environment for a child: nothing of jest's NODE_OPTIONS/NODE_ENV or the caller's database and secret. */
-const childEnv = (overrides: Record<string, string>): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  for (const key of ['NODE_ENV', 'DATABASE_URI', 'PAYLOAD_SECRET', 'PORT', 'HOST', 'SERVER_URL']) delete env[key]
-  return {
-    ...env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: '--no-deprecation --conditions=production',
-    ...overrides,
-  }
-}
-
-/** Both int projects may get here at once; one builds, the other waits for its result. */
-const ensureBuild = async () => {
-  const buildId = path.join(root, '.next', 'BUILD_ID')
-  const hash = crypto.createHash('sha1').update(root).digest('hex').slice(0, 10)
-  const lock = path.join(os.tmpdir(), `wirehouse-next-build-${hash}.lock`)
-  let waited = false
-  for (;;) {
-    const held = fs.statSync(lock, { throwIfNoEntry: false })
-    if (held && Date.now() - held.mtimeMs > BUILD_TIMEOUT_MS) fs.rmSync(lock, { recursive: true, force: true })
-    else if (held) {
-      waited = true
-      await sleep(1000)
-    } else if (fs.existsSync(buildId)) return
-    else if (waited) throw new Error('`npm run build` failed in another jest worker; see its error')
-    else {
-      try {
-        fs.mkdirSync(lock)
-        break
-      } catch {
-        // another worker took the lock first
-      }
-    }
-  }
-  try {
-    await run('npm', ['run', 'build'], {
-      cwd: root,
-      env: childEnv({}),
-      timeout: BUILD_TIMEOUT_MS,
-      maxBuffer: 64 * 1024 * 1024,
-    })
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
-    throw new Error(`\`npm run build\` failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`)
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true })
-  }
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-
-type Exit = { code: number | null; signal: NodeJS.Signals | null }
-
-type RunningServer = {
-  child: ChildProcess
-  url: string
-  exited: Promise<Exit>
-  stdout: () => string
-  stderr: () => string
-}
-
-const children = new Set<ChildProcess>()
-
-const spawnServer = async (env: Record<string, string>): Promise<RunningServer> => {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--conditions=production', '--import=tsx', 'src/server.ts'], {
-    cwd: root,
-    env: childEnv({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.add(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const exited = new Promise<Exit>((resolve) =>
-    child.once('exit', (code, signal) => {
-      children.delete(child)
-      resolve({ code, signal })
-    }),
-  )
-  return { child, url: `http://127.0.0.1:${port}`, exited, stdout: () => stdout, stderr: () => stderr }
-}
-
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
-
-/** One request on its own connection (`agent: false`), so no keep-alive socket outlives a server. */
-const send = (
-  url: string,
-  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) => {
-  const req = http.request(url, { method, headers, agent: false })
-  const reply = new Promise<Reply>((resolve, reject) => {
-    req.once('error', reject)
-    req.once('response', (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (text += chunk))
-      res.once('error', reject)
-      res.once('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }))
-    })
-  })
-  if (body !== undefined) req.end(body)
-  else if (method === 'GET') req.end()
-  return { req, reply }
-}
-
-const get = (url: string) => send(url).reply
 
 const graphql = (url: string, query: string) =>
   send(`${url}/api/graphql`, {
@@ -151,25 +32,6 @@ const graphql = (url: string, query: string) =>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ query }),
   }).reply
-
-/** `/readyz`'s status, or the connection error's code. */
-const readiness = (server: RunningServer) =>
-  get(`${server.url}/readyz`).then(
-    (reply) => reply.status,
-    (error: NodeJS.ErrnoException) => error.code ?? error.message,
-  )
-
-const waitUntilReady = async (server: RunningServer) => {
-  const deadline = Date.now() + START_TIMEOUT_MS
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`the server exited before it was ready:\n${server.stdout()}\n${server.stderr()}`)
-    }
-    if ((await readiness(server)) === 200) return
-    await sleep(250)
-  }
-  throw new Error(`the server was not ready within ${START_TIMEOUT_MS} ms:\n${server.stdout()}\n${server.stderr()}`)
-}
 
 const waitFor = async (condition: () => Promise<boolean>, ms: number, what: string) => {
   const deadline = Date.now() + ms
@@ -188,8 +50,7 @@ const freshDatabase = async () => {
 }
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL')
-  await Promise.all([...children].map((child) => new Promise((resolve) => child.once('exit', resolve))))
+  await killServers()
   for (const db of databases) await db.drop().catch(() => undefined)
 })
 

@@ -21,7 +21,7 @@ const config = (): Config =>
       { slug: 'pages', fields: [] },
     ] as CollectionConfig[],
     globals: [{ slug: 'publisher', fields: [] }],
-  }) as Config
+  }) as unknown as Config
 
 const collection = (result: Config, slug: string) => result.collections!.find((c) => c.slug === slug)!
 const names = (c: CollectionConfig) => c.fields.map((f) => ('name' in f ? f.name : ''))
