@@ -45,13 +45,13 @@ export const attributionsFor = async (
   req: PayloadRequest,
   options: ResolvedOptions,
   docs: Doc[],
-  { at = new Date(), siteHops = [] }: { at?: Date; siteHops?: Hop[] } = {},
+  { at, siteHops = [] }: { at?: Date; siteHops?: Hop[] } = {},
 ): Promise<Attribution[]> => {
   const refsOf = (doc: Doc): unknown[] => [doc[options.sourceField], ...((doc[options.additionalSourcesField] as unknown[]) ?? [])]
   const refs = docs.flatMap(refsOf)
   remember(req, options.sourcesSlug, refs.filter((ref) => isDoc(ref, 'license')) as Doc[])
   const [rules, sources] = await Promise.all([
-    loadRules(req, options),
+    loadRules(req, options, at),
     loadByIds(req, options.sourcesSlug, refs.map(refId).filter((id): id is string => id !== null)),
   ])
   const sites = rules.usesSite && siteHops.length ? await follow(req, docs, siteHops) : []
@@ -59,6 +59,7 @@ export const attributionsFor = async (
   for (const [id, source] of sources) if (source) lookup.set(id, source as unknown as SourceInput)
 
   const cache = new Map()
+  const moment = at ?? new Date()
   return docs.map((doc, index) => {
     const article: ArticleInput = {
       source: refId(doc[options.sourceField]),
@@ -69,6 +70,7 @@ export const attributionsFor = async (
     }
     const site = sites[index]
     const variables = { ...options.extraVariables, ...(site && { site: { name: site.name } }) }
-    return resolveAttribution({ article, sources: lookup, notices: rules.notices, publisher: rules.publisher, at, variables, cache })
+    const attribution = resolveAttribution({ article, sources: lookup, notices: rules.notices, publisher: rules.publisher, at: moment, variables, cache })
+    return rules.warnings?.length ? { ...attribution, warnings: [...rules.warnings, ...attribution.warnings] } : attribution
   })
 }

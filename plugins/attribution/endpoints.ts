@@ -60,7 +60,7 @@ export const previewEndpoint = (options: ResolvedOptions, siteHops: Hop[]): Endp
       dateline: body.dateline,
       ...(siteField && { [siteField]: body[siteField] ?? null }),
     }
-    const at = body.at ? new Date(body.at) : new Date()
+    const at = body.at ? new Date(body.at) : undefined
     const [attribution] = await attributionsFor(req, options, [article], { at, siteHops })
     return json(attribution)
   },

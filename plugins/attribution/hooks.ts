@@ -4,8 +4,11 @@ import type {
   CollectionAfterOperationHook,
   CollectionBeforeOperationHook,
   GlobalAfterChangeHook,
+  PayloadRequest,
   SelectType,
 } from 'payload'
+
+import { APIError } from 'payload'
 
 import type { Hop } from './attach'
 import type { ResolvedOptions } from './options'
@@ -38,6 +41,18 @@ export const selectWhatAttributionNeeds =
     return next
   }
 
+/**
+ * The moment to resolve at, when asked: `?attributionAt=` (REST), `context.attributionAt` (Local
+ * API, and GraphQL's `attributionAt` argument). A bad date is the caller's error.
+ */
+const requestedMoment = (req: PayloadRequest): Date | undefined => {
+  const raw = req.context.attributionAt ?? (req.query as Record<string, unknown> | undefined)?.attributionAt
+  if (raw === undefined || raw === null || raw === '') return undefined
+  const at = raw instanceof Date ? raw : new Date(String(raw))
+  if (Number.isNaN(at.getTime())) throw new APIError(`attributionAt: "${String(raw)}" is not a date.`, 400, undefined, true)
+  return at
+}
+
 const DOC_OPERATIONS = new Set(['create', 'findByID', 'updateByID'])
 const LIST_OPERATIONS = new Set(['find', 'update'])
 
@@ -58,7 +73,7 @@ export const attachAttribution =
     if (!docs?.length) return result
     const plan = plans.get(args) ?? selectPlan((args as { select?: SelectType }).select)
     if (!plan.wanted) return result
-    const attributions = await attributionsFor(req, options, docs as never, { siteHops })
+    const attributions = await attributionsFor(req, options, docs as never, { at: requestedMoment(req), siteHops })
     docs.forEach((doc, index) => {
       const attribution: Record<string, unknown> = { ...attributions[index] }
       doc[FIELD] = plan.only ? Object.fromEntries(plan.only.map((key) => [key, attribution[key]])) : attribution

@@ -3,6 +3,7 @@ import type { CollectionConfig, CollectionSlug, Config, GlobalConfig, Plugin } f
 import type { Hop } from './attach'
 
 import { ninjsEndpoint, previewEndpoint } from './endpoints'
+import { attributionAtArgument } from './graphql'
 import { attributionField } from './fields'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks'
 import { type AttributionPluginOptions, type ResolvedOptions, resolveOptions } from './options'
@@ -77,5 +78,12 @@ export const attributionPlugin =
           : global,
       ),
       endpoints: [...(config.endpoints ?? []), previewEndpoint(options, firstHops)],
+      graphQL: {
+        ...config.graphQL,
+        queries: attributionAtArgument(
+          config,
+          (config.collections ?? []).filter((c) => options.collections.includes(c.slug as CollectionSlug)),
+        ),
+      },
     }
   }

@@ -6,12 +6,21 @@ import type { NoticeInput, PublisherInput } from './types'
 import { variablesIn } from './template'
 import { bodyText } from './render'
 
-export type Rules = { notices: NoticeInput[]; publisher: PublisherInput; usesSite: boolean }
+export type Rules = {
+  notices: NoticeInput[]
+  publisher: PublisherInput
+  usesSite: boolean
+  /** What the article should know about these rules (e.g. a moment before any recorded history). */
+  warnings?: string[]
+}
 
 type Doc = Record<string, unknown> & { id: number | string }
 
 const RULES_KEY = 'attributionRules'
 const DOCS_KEY = 'attributionDocs'
+
+const usesSite = (notices: NoticeInput[]): boolean =>
+  notices.some((n) => variablesIn(bodyText(n.body)).some((name) => name.startsWith('site.')))
 
 type Stamp = { id: number | string; updatedAt?: string }
 type Loaded = { fingerprint: string; notices: NoticeInput[]; usesSite: boolean }
@@ -27,9 +36,7 @@ const loadedNotices = new WeakMap<object, Loaded>()
  * adapter: the rules are ours to read whoever asks, and hooks, access and rich-text processing
  * would cost more than the whole resolution.
  */
-export const loadRules = (req: PayloadRequest, options: ResolvedOptions): Promise<Rules> => {
-  const cached = req.context[RULES_KEY] as Promise<Rules> | undefined
-  if (cached) return cached
+const currentRules = (req: PayloadRequest, options: ResolvedOptions): Promise<Rules> => {
   const { db } = req.payload
   const drafts = Boolean(req.payload.collections[options.noticesSlug]?.config.versions?.drafts)
   const query = {
@@ -48,13 +55,62 @@ export const loadRules = (req: PayloadRequest, options: ResolvedOptions): Promis
     let loaded = loadedNotices.get(req.payload)
     if (loaded?.fingerprint !== fingerprint) {
       const notices = (await db.find(query)).docs as unknown as NoticeInput[]
-      const usesSite = notices.some((n) => variablesIn(bodyText(n.body)).some((name) => name.startsWith('site.')))
-      loaded = { fingerprint, notices, usesSite }
+      loaded = { fingerprint, notices, usesSite: usesSite(notices) }
       loadedNotices.set(req.payload, loaded)
     }
     return { notices: loaded.notices, publisher: publisher as unknown as PublisherInput, usesSite: loaded.usesSite }
   })()
-  req.context[RULES_KEY] = loading
+  return loading
+}
+
+type NoticeVersion = { parent: number | string; updatedAt: string; version: NoticeInput }
+
+/**
+ * The notices as they stood at `at`: of each notice, its last published version saved by then
+ * (a trashed one included, so the trash counts from the moment it happened). Sources and the
+ * publisher are taken as they are now: they have no versions (the audit log keeps their history).
+ */
+const rulesAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date): Promise<Rules> => {
+  const { db } = req.payload
+  const [first, versions, publisher] = await Promise.all([
+    db.findVersions<NoticeInput>({ collection: options.noticesSlug, limit: 1, sort: 'updatedAt', req }),
+    db.findVersions<NoticeInput>({
+      collection: options.noticesSlug,
+      limit: 0,
+      pagination: false,
+      sort: '-updatedAt',
+      where: {
+        and: [{ updatedAt: { less_than_equal: at.toISOString() } }, { 'version._status': { equals: 'published' } }],
+      },
+      req,
+    }),
+    db.findGlobal({ slug: options.publisherSlug, req }),
+  ])
+  const latest = new Map<string, NoticeInput>()
+  for (const { parent, version } of versions.docs as unknown as NoticeVersion[]) {
+    const id = String(typeof parent === 'object' && parent ? (parent as { id: number | string }).id : parent)
+    if (!latest.has(id)) latest.set(id, { ...version, id: typeof parent === 'object' ? id : parent })
+  }
+  const notices = [...latest.values()]
+  const since = (first.docs[0] as undefined | { updatedAt: string })?.updatedAt
+  const warnings =
+    !since || new Date(since) > at
+      ? [`no notice history before ${since ?? 'now'}: nothing recorded was in force at ${at.toISOString()}`]
+      : []
+  return { notices, publisher: publisher as unknown as PublisherInput, usesSite: usesSite(notices), warnings }
+}
+
+/**
+ * The rules in force at `at`: the published notices now, or, for a moment in the past, the
+ * notices as they stood then. Once per request and moment.
+ */
+export const loadRules = (req: PayloadRequest, options: ResolvedOptions, at?: Date): Promise<Rules> => {
+  const past = at && at.getTime() < Date.now() && Boolean(req.payload.collections[options.noticesSlug]?.config.versions)
+  const key = past ? `${RULES_KEY}@${at.toISOString()}` : RULES_KEY
+  const cached = req.context[key] as Promise<Rules> | undefined
+  if (cached) return cached
+  const loading = past ? rulesAt(req, options, at) : currentRules(req, options)
+  req.context[key] = loading
   return loading
 }
 
@@ -93,6 +149,6 @@ export const loadByIds = async (req: PayloadRequest, slug: CollectionSlug, ids: 
 }
 
 export const forgetLoaded = (req: PayloadRequest): void => {
-  delete req.context[RULES_KEY]
+  for (const key of Object.keys(req.context)) if (key.startsWith(RULES_KEY)) delete req.context[key]
   delete req.context[DOCS_KEY]
 }

@@ -96,7 +96,7 @@ describe('endpoints', () => {
     expect(anonymous.status).toBe(401)
 
     const res = await api.rest('POST', 'attribution/preview', {
-      body: { sources, byline: 'Jane Doe', at: '2024-07-03T00:00:00.000Z' },
+      body: { sources, byline: 'Jane Doe' },
       headers: await app.auth('editor'),
     })
     expect(res.status).toBe(200)
