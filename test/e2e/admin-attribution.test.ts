@@ -244,6 +244,20 @@ describe('the admin panel in Chromium', () => {
     expect(shown.titles).not.toContain('Public-domain material')
     expect(shown.titles).toEqual(article.attribution.notices.map((n: { title: string }) => n.title))
     await screenshot('edit-afp')
+
+    // "As of": a moment before the system kept any notice history, then back to now.
+    const asked: Request[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === PREVIEW) asked.push(request)
+    })
+    await page.getByTestId('attribution-as-of').fill('2001-01-01T00:00')
+    const then = await panelShows((s) => expect(s.warnings[0]).toMatch(/^no notice history before/))
+    expect(then.notices).toEqual([])
+    expect(JSON.parse(asked.at(-1)!.postData()!).at).toBe(new Date('2001-01-01T00:00').toISOString())
+    await screenshot('edit-afp-as-of-2001')
+    await page.getByRole('button', { name: 'now' }).click()
+    const now = await panelShows((s) => expect(s.warnings).toEqual([]))
+    expect(now.titles).toEqual(shown.titles)
   })
 
   it('filters the articles list by source', async () => {

@@ -75,6 +75,9 @@ export const AttributionPreview = ({
   })
 
   const [state, setState] = useState<State>({ status: 'loading' })
+  // "As of": a local date-time; empty means now.
+  const [asOf, setAsOf] = useState('')
+  const at = asOf && !Number.isNaN(new Date(asOf).getTime()) ? new Date(asOf).toISOString() : undefined
 
   useEffect(() => {
     const controller = new AbortController()
@@ -85,7 +88,7 @@ export const AttributionPreview = ({
           method: 'POST',
           credentials: 'include',
           headers: { 'Content-Type': 'application/json' },
-          body,
+          body: at ? JSON.stringify({ ...JSON.parse(body), at }) : body,
           signal: controller.signal,
         })
         if (!response.ok) {
@@ -105,7 +108,7 @@ export const AttributionPreview = ({
       clearTimeout(timer)
       controller.abort()
     }
-  }, [api, serverURL, body])
+  }, [api, serverURL, body, at])
 
   const { attribution } = state
 
@@ -124,6 +127,20 @@ export const AttributionPreview = ({
           </span>
         )}
       </div>
+      <label className={`${baseClass}__as-of`}>
+        <span>As of</span>
+        <input
+          data-testid="attribution-as-of"
+          onChange={(event) => setAsOf(event.target.value)}
+          type="datetime-local"
+          value={asOf}
+        />
+        {asOf && (
+          <button className={`${baseClass}__now`} onClick={() => setAsOf('')} type="button">
+            now
+          </button>
+        )}
+      </label>
       {state.status === 'error' && (
         <p className={`${baseClass}__error`} data-testid="attribution-error" role="alert">
           {state.message}
