@@ -8,6 +8,7 @@ import { attributionField } from './fields'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks'
 import { type AttributionPluginOptions, type ResolvedOptions, resolveOptions } from './options'
 import { attributionPreviewField } from './previewField'
+import { reachEndpoint } from './reach'
 import { siteHops } from './sitePath'
 import { rejectUnknownVariables } from './validateTemplates'
 
@@ -65,7 +66,11 @@ export const attributionPlugin =
         if (options.collections.includes(collection.slug as CollectionSlug)) return attributed(collection)
         if (!active) return collection
         if (collection.slug === options.noticesSlug) {
-          return withHooks(collection, { beforeValidate: [rejectUnknownVariables(options)], afterChange: [forgetOnChange] })
+          const withEndpoint = {
+            ...collection,
+            endpoints: [...(collection.endpoints || []), reachEndpoint(options, options.collections[0])],
+          }
+          return withHooks(withEndpoint, { beforeValidate: [rejectUnknownVariables(options)], afterChange: [forgetOnChange] })
         }
         if (collection.slug === options.sourcesSlug) {
           return withHooks(collection, { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] })

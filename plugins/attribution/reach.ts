@@ -1,0 +1,110 @@
+import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+
+import type { ResolvedOptions } from './options'
+import type { NoticeInput } from './types'
+
+const json = (body: unknown, status = 200) => Response.json(body, { status })
+const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
+
+const idsOf = (refs: unknown[] | null | undefined): (number | string)[] =>
+  (refs ?? []).map((ref) => (ref && typeof ref === 'object' ? (ref as { id: number | string }).id : (ref as number | string)))
+
+/** Why a notice reaches no article right now, or null when it is in force. */
+export const notInForce = (notice: NoticeInput, at: Date): null | string => {
+  if (notice.deletedAt) return 'in the trash'
+  if ((notice._status ?? 'published') !== 'published') return 'not published'
+  if (notice.effectiveFrom && new Date(notice.effectiveFrom) > at) return `in force from ${notice.effectiveFrom}`
+  if (notice.effectiveUntil && new Date(notice.effectiveUntil) <= at) return `out of force since ${notice.effectiveUntil}`
+  return null
+}
+
+/**
+ * The articles a notice's rule matches, as a query: by source ids, or by the ids of the sources
+ * of the kinds or licences it names. Mirrors `resolve.ts`'s matching; the reach test holds the two together.
+ */
+const articlesWhere = async (req: PayloadRequest, options: ResolvedOptions, notice: NoticeInput): Promise<null | Where> => {
+  const rule = notice.appliesTo ?? {}
+  const scope = rule.scope ?? 'all'
+  if (scope === 'all') return {}
+  // Through the sources collection even for a list of ids: trashed sources match nothing, as in the resolver.
+  const [field, values] =
+    scope === 'sources'
+      ? ['id', idsOf(rule.sources as unknown[])]
+      : scope === 'source-kinds'
+        ? ['kind', rule.sourceKinds ?? []]
+        : ['license', rule.licenses ?? []]
+  const { docs } = await req.payload.find({
+    collection: options.sourcesSlug,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    where: { [field]: { in: values } },
+    req,
+  })
+  const sourceIds = docs.map((doc) => doc.id)
+  if (!sourceIds.length) return null
+  return {
+    or: [
+      { [options.sourceField]: { in: sourceIds } },
+      { [options.additionalSourcesField]: { in: sourceIds } },
+    ],
+  }
+}
+
+/**
+ * `GET /api/<notices>/:id/reach?page=&limit=`: how many and which articles the notice attaches to
+ * now, counted by the database. Articles are those the caller may read.
+ */
+export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug): Endpoint => ({
+  path: '/:id/reach',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    const id = req.routeParams?.id as string
+    const query = (req.query ?? {}) as Record<string, string | undefined>
+    const page = Number(query.page ?? 1)
+    const limit = Number(query.limit ?? 10)
+    if (!Number.isInteger(page) || page < 1) return problem(400, `page: "${query.page}" is not a page number.`)
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(400, `limit: "${query.limit}" must be a whole number from 1 to 100.`)
+    let notice: NoticeInput
+    try {
+      notice = (await req.payload.findByID({
+        collection: options.noticesSlug,
+        id,
+        depth: 0,
+        trash: true,
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })) as unknown as NoticeInput
+    } catch {
+      return problem(404, 'Not Found')
+    }
+    const reason = notInForce(notice, new Date())
+    const where = reason ? null : await articlesWhere(req, options, notice)
+    const result = where
+      ? await req.payload.find({
+          collection: articles,
+          depth: 0,
+          limit,
+          page,
+          select: { headline: true, slug: true, [options.sourceField]: true } as never,
+          sort: '-publishedAt',
+          where,
+          overrideAccess: false,
+          user: req.user,
+          req,
+        })
+      : { docs: [], totalDocs: 0, totalPages: 0, page, limit, hasNextPage: false }
+    return json({
+      notice: { id: notice.id, title: notice.title },
+      inForce: reason === null,
+      ...(reason && { reason }),
+      totalDocs: result.totalDocs,
+      page: result.page ?? page,
+      limit,
+      totalPages: result.totalPages,
+      hasNextPage: result.hasNextPage,
+      docs: result.docs,
+    })
+  },
+})
