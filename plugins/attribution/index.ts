@@ -9,6 +9,7 @@ import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from '.
 import { type AttributionPluginOptions, type ResolvedOptions, resolveOptions } from './options'
 import { attributionPreviewField } from './previewField'
 import { reachEndpoint } from './reach'
+import { noticeReachField } from './reachField'
 import { siteHops } from './sitePath'
 import { rejectUnknownVariables } from './validateTemplates'
 
@@ -68,6 +69,7 @@ export const attributionPlugin =
         if (collection.slug === options.noticesSlug) {
           const withEndpoint = {
             ...collection,
+            fields: [...collection.fields, noticeReachField(options.noticesSlug, options.collections[0])],
             endpoints: [...(collection.endpoints || []), reachEndpoint(options, options.collections[0])],
           }
           return withHooks(withEndpoint, { beforeValidate: [rejectUnknownVariables(options)], afterChange: [forgetOnChange] })

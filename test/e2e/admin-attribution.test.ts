@@ -260,6 +260,18 @@ describe('the admin panel in Chromium', () => {
     expect(now.titles).toEqual(shown.titles)
   })
 
+  it('shows on a notice how many articles it reaches now, with links to them', async () => {
+    const { docs } = await apiGet('/api/legal-notices?where[title][equals]=Wire%20agency%20copyright&depth=0')
+    const reach = await apiGet(`/api/legal-notices/${docs[0].id}/reach?limit=5`)
+    expect(reach.totalDocs).toBeGreaterThan(0)
+    await page.goto(`${server.url}/admin/collections/legal-notices/${docs[0].id}`)
+    const count = page.getByTestId('notice-reach-count')
+    await eventually(async () => expect(await count.innerText()).toBe(`Attached to ${reach.totalDocs} articles now.`))
+    const links = await page.getByTestId('notice-reach').locator('a').allInnerTexts()
+    expect(links).toEqual(reach.docs.map((d: { headline: string }) => d.headline))
+    await screenshot('notice-reach')
+  })
+
   it('filters the articles list by source', async () => {
     const rows = page.locator('.table tbody tr')
     await page.goto(`${server.url}/admin/collections/articles`)

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AttributionPreview as AttributionPreview_5d3753c2b76f01b5b14507e6473847ba } from '../../../../plugins/attribution/admin/AttributionPreview'
+import { NoticeReach as NoticeReach_fcfdbc45360a17062ced14eb81938535 } from '../../../../plugins/attribution/admin/NoticeReach'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +51,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/attribution/admin/AttributionPreview#AttributionPreview": AttributionPreview_5d3753c2b76f01b5b14507e6473847ba,
+  "/plugins/attribution/admin/NoticeReach#NoticeReach": NoticeReach_fcfdbc45360a17062ced14eb81938535,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
