@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 
 import { collections, Publisher } from './collections'
 import { type AttributionPluginOptions, attributionPlugin } from './plugins/attribution'
+import { complianceStaff } from './src/access'
 import { onInit } from './src/bootstrap'
 import { databaseAdapter } from './src/database'
 import { env } from './src/env'
@@ -33,7 +34,7 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
     // `payload seed` / `npm run seed`
     bin: [{ key: 'seed', scriptPath: path.resolve(dirname, 'src/seed/run.ts') }],
     onInit,
-    plugins: [attributionPlugin(attribution)],
+    plugins: [attributionPlugin({ reportAccess: complianceStaff, ...attribution })],
   })
 
 export default wirehouseConfig()

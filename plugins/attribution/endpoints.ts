@@ -7,6 +7,7 @@ import type { ResolvedOptions } from './options'
 import type { Attribution, Id } from './types'
 
 import { attributionsFor } from './attach'
+import { complianceReport } from './report'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
@@ -102,5 +103,16 @@ export const ninjsEndpoint = (slug: CollectionSlug): Endpoint => ({
       usageterms: attribution?.license === 'public-domain' ? 'Public domain.' : `Licence: ${attribution?.license}.`,
       infosource: infosources.length ? infosources : undefined,
     })
+  },
+})
+
+/** `GET /api/attribution/report`: the compliance dashboard's figures, for whom `reportAccess` admits. */
+export const reportEndpoint = (options: ResolvedOptions): Endpoint => ({
+  path: '/attribution/report',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    if (!req.user) return problem(401, 'Sign in to read the compliance report.')
+    if (!(await options.reportAccess({ req }))) return problem(403, 'You are not allowed to read the compliance report.')
+    return json(await complianceReport(req, options))
   },
 })

@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug, Config, GlobalConfig, Plugin } f
 
 import type { Hop } from './attach'
 
-import { ninjsEndpoint, previewEndpoint } from './endpoints'
+import { ninjsEndpoint, previewEndpoint, reportEndpoint } from './endpoints'
 import { attributionAtArgument } from './graphql'
 import { attributionField } from './fields'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks'
@@ -84,7 +84,26 @@ export const attributionPlugin =
           ? { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), forgetOnChange] } }
           : global,
       ),
-      endpoints: [...(config.endpoints ?? []), previewEndpoint(options, firstHops)],
+      endpoints: [...(config.endpoints ?? []), previewEndpoint(options, firstHops), ...(active ? [reportEndpoint(options)] : [])],
+      admin: active
+        ? {
+            ...config.admin,
+            components: {
+              ...config.admin?.components,
+              afterNavLinks: [
+                ...(config.admin?.components?.afterNavLinks ?? []),
+                '/plugins/attribution/admin/ComplianceNavLink#ComplianceNavLink',
+              ],
+              views: {
+                ...config.admin?.components?.views,
+                compliance: {
+                  Component: { path: '/plugins/attribution/admin/ComplianceDashboard#ComplianceDashboard', serverProps: { options } },
+                  path: '/compliance',
+                },
+              },
+            },
+          }
+        : config.admin,
       graphQL: {
         ...config.graphQL,
         queries: attributionAtArgument(

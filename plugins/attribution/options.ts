@@ -1,4 +1,4 @@
-import type { CollectionSlug, GlobalSlug } from 'payload'
+import type { CollectionSlug, GlobalSlug, PayloadRequest } from 'payload'
 
 import type { TemplateVariables } from './types'
 
@@ -25,6 +25,11 @@ export type AttributionPluginOptions = {
   sitePath?: false | string[]
   /** More `{{variables}}` notices may use, e.g. `{ network: { url: 'https://…' } }`. */
   extraVariables?: TemplateVariables
+  /**
+   * Who may read the compliance report (`GET /api/attribution/report` and the admin's compliance
+   * view). @default any signed-in user
+   */
+  reportAccess?: (args: { req: PayloadRequest }) => boolean | Promise<boolean>
   /** Keep the schema (fields, GraphQL types) but skip all attribution work. @default false */
   disabled?: boolean
 }
@@ -43,5 +48,6 @@ export const resolveOptions = (options: AttributionPluginOptions = {}): Resolved
   publisherSlug: options.publisherSlug ?? ('publisher' as GlobalSlug),
   sitePath: options.sitePath ?? ['section', 'site'],
   extraVariables: options.extraVariables ?? {},
+  reportAccess: options.reportAccess ?? (({ req }) => Boolean(req.user)),
   disabled: options.disabled ?? false,
 })

@@ -55,3 +55,6 @@ export const adminOrSelf: Access = ({ req }) => {
 }
 
 export const signedIn: Access = ({ req }) => Boolean(req.user)
+
+/** Compliance staff and admins: who reads the compliance report. */
+export const complianceStaff = ({ req }: { req: PayloadRequest }): boolean => hasRole(req.user, 'admin', 'compliance')

@@ -272,6 +272,31 @@ describe('the admin panel in Chromium', () => {
     await screenshot('notice-reach')
   })
 
+  it('keeps the compliance view to compliance staff, who see notices, dates, sources and articles to fix', async () => {
+    await page.goto(`${server.url}/admin/compliance`)
+    await page.getByTestId('compliance-denied').waitFor()
+
+    const staff = await browser.newContext({ viewport: { width: 1440, height: 1100 } })
+    try {
+      const login = await staff.request.post(`${server.url}/api/users/login`, {
+        data: { email: 'compliance@wirehouse.test', password: DEMO_PASSWORD },
+      })
+      expect(login.status()).toBe(200)
+      const view = await staff.newPage()
+      await view.goto(`${server.url}/admin/compliance`)
+      const notices = view.getByTestId('compliance-notices')
+      await notices.waitFor()
+      const report = await (await staff.request.get(`${server.url}/api/attribution/report`)).json()
+      const gdprRow = await notices.locator('tr', { hasText: 'gdpr' }).innerText()
+      expect(gdprRow).toContain(String(report.notices.gdpr['in-force']))
+      expect(await view.getByTestId('compliance-articles').innerText()).toContain(report.articles[0].warning)
+      await expect(view.getByRole('link', { name: 'Compliance' }).count()).resolves.toBeGreaterThan(0)
+      await view.screenshot({ path: path.join(SCREENSHOTS, 'compliance.png'), fullPage: true })
+    } finally {
+      await staff.close()
+    }
+  })
+
   it('filters the articles list by source', async () => {
     const rows = page.locator('.table tbody tr')
     await page.goto(`${server.url}/admin/collections/articles`)

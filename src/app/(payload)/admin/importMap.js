@@ -23,6 +23,8 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AttributionPreview as AttributionPreview_5d3753c2b76f01b5b14507e6473847ba } from '../../../../plugins/attribution/admin/AttributionPreview'
 import { NoticeReach as NoticeReach_fcfdbc45360a17062ced14eb81938535 } from '../../../../plugins/attribution/admin/NoticeReach'
+import { ComplianceNavLink as ComplianceNavLink_1f743ecbebc6f552248b4b511478558d } from '../../../../plugins/attribution/admin/ComplianceNavLink'
+import { ComplianceDashboard as ComplianceDashboard_e63aadfe8f8c54e21e387e493bf0684b } from '../../../../plugins/attribution/admin/ComplianceDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,5 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/attribution/admin/AttributionPreview#AttributionPreview": AttributionPreview_5d3753c2b76f01b5b14507e6473847ba,
   "/plugins/attribution/admin/NoticeReach#NoticeReach": NoticeReach_fcfdbc45360a17062ced14eb81938535,
+  "/plugins/attribution/admin/ComplianceNavLink#ComplianceNavLink": ComplianceNavLink_1f743ecbebc6f552248b4b511478558d,
+  "/plugins/attribution/admin/ComplianceDashboard#ComplianceDashboard": ComplianceDashboard_e63aadfe8f8c54e21e387e493bf0684b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
