@@ -329,6 +329,10 @@ export interface LegalNotice {
     sourceKinds?: ('news-agency' | 'government' | 'space-agency' | 'staff' | 'press-release' | 'other')[] | null;
     sources?: (number | WireSource)[] | null;
     licenses?: ('copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa')[] | null;
+    /**
+     * Only on these sites; empty means every site.
+     */
+    sites?: (number | Site)[] | null;
   };
   effectiveFrom?: string | null;
   effectiveUntil?: string | null;
@@ -584,6 +588,7 @@ export interface LegalNoticesSelect<T extends boolean = true> {
         sourceKinds?: T;
         sources?: T;
         licenses?: T;
+        sites?: T;
       };
   effectiveFrom?: T;
   effectiveUntil?: T;

@@ -85,6 +85,14 @@ export const LegalNotices: CollectionConfig = {
           options: labelled(LICENSES),
           admin: { condition: whenScope('licenses') },
         },
+        {
+          // Another jurisdiction, another text: a notice can be kept to some sites.
+          name: 'sites',
+          type: 'relationship',
+          relationTo: 'sites',
+          hasMany: true,
+          admin: { description: 'Only on these sites; empty means every site.' },
+        },
       ],
     },
     {

@@ -67,6 +67,7 @@ export const attributionsFor = async (
       byline: doc[options.bylineField] as string,
       publishedAt: doc.publishedAt as string,
       dateline: doc.dateline as ArticleInput['dateline'],
+      site: sites[index]?.id ?? null,
     }
     const site = sites[index]
     const variables = { ...options.extraVariables, ...(site && { site: { name: site.name } }) }

@@ -70,7 +70,10 @@ export const attributionPlugin =
           const withEndpoint = {
             ...collection,
             fields: [...collection.fields, noticeReachField(options.noticesSlug, options.collections[0])],
-            endpoints: [...(collection.endpoints || []), reachEndpoint(options, options.collections[0])],
+            endpoints: [
+              ...(collection.endpoints || []),
+              reachEndpoint(options, options.collections[0], firstHops.length ? firstHops.map((hop) => hop.field).join('.') : null),
+            ],
           }
           return withHooks(withEndpoint, { beforeValidate: [rejectUnknownVariables(options)], afterChange: [forgetOnChange] })
         }

@@ -19,8 +19,11 @@ type Doc = Record<string, unknown> & { id: number | string }
 const RULES_KEY = 'attributionRules'
 const DOCS_KEY = 'attributionDocs'
 
+/** Whether articles' sites matter: a notice kept to some sites, or one that says `{{site.*}}`. */
 const usesSite = (notices: NoticeInput[]): boolean =>
-  notices.some((n) => variablesIn(bodyText(n.body)).some((name) => name.startsWith('site.')))
+  notices.some(
+    (n) => Boolean(n.appliesTo?.sites?.length) || variablesIn(bodyText(n.body)).some((name) => name.startsWith('site.')),
+  )
 
 type Stamp = { id: number | string; updatedAt?: string }
 type Loaded = { fingerprint: string; notices: NoticeInput[]; usesSite: boolean }

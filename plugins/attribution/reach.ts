@@ -20,9 +20,24 @@ export const notInForce = (notice: NoticeInput, at: Date): null | string => {
 
 /**
  * The articles a notice's rule matches, as a query: by source ids, or by the ids of the sources
- * of the kinds or licences it names. Mirrors `resolve.ts`'s matching; the reach test holds the two together.
+ * of the kinds or licences it names, on the sites it is kept to. Mirrors `resolve.ts`'s matching; the reach test holds the two together.
  */
-const articlesWhere = async (req: PayloadRequest, options: ResolvedOptions, notice: NoticeInput): Promise<null | Where> => {
+const articlesWhere = async (
+  req: PayloadRequest,
+  options: ResolvedOptions,
+  notice: NoticeInput,
+  sitePath: null | string,
+): Promise<null | Where> => {
+  const sites = idsOf(notice.appliesTo?.sites as unknown[])
+  if (sites.length && !sitePath) return null
+  const onSites: Where[] = sites.length ? [{ [sitePath!]: { in: sites } }] : []
+  const bySource = await sourceWhere(req, options, notice)
+  if (!bySource) return null
+  const all = [...onSites, ...(Object.keys(bySource).length ? [bySource] : [])]
+  return all.length ? { and: all } : {}
+}
+
+const sourceWhere = async (req: PayloadRequest, options: ResolvedOptions, notice: NoticeInput): Promise<null | Where> => {
   const rule = notice.appliesTo ?? {}
   const scope = rule.scope ?? 'all'
   if (scope === 'all') return {}
@@ -55,7 +70,7 @@ const articlesWhere = async (req: PayloadRequest, options: ResolvedOptions, noti
  * `GET /api/<notices>/:id/reach?page=&limit=`: how many and which articles the notice attaches to
  * now, counted by the database. Articles are those the caller may read.
  */
-export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug): Endpoint => ({
+export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug, sitePath: null | string): Endpoint => ({
   path: '/:id/reach',
   method: 'get',
   handler: async (req: PayloadRequest) => {
@@ -80,7 +95,7 @@ export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug
       return problem(404, 'Not Found')
     }
     const reason = notInForce(notice, new Date())
-    const where = reason ? null : await articlesWhere(req, options, notice)
+    const where = reason ? null : await articlesWhere(req, options, notice, sitePath)
     const result = where
       ? await req.payload.find({
           collection: articles,

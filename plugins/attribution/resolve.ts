@@ -100,7 +100,13 @@ const sourceVariables = (sources: SourceInput[], publisher: PublisherInput) => (
 })
 
 /** The notices in force at `at` that apply to these sources, rendered, in display order. */
+const onSite = (notice: NoticeInput, site: Id | null | undefined): boolean => {
+  const sites = notice.appliesTo?.sites ?? []
+  return sites.length === 0 || (site !== null && site !== undefined && sites.map(idOf).includes(String(site)))
+}
+
 const chooseNotices = (
+  site: Id | null | undefined,
   sources: SourceInput[],
   notices: NoticeInput[],
   publisher: PublisherInput,
@@ -110,7 +116,7 @@ const chooseNotices = (
   const chosen: AttributionNotice[] = []
   const covered = new Set<string>()
   const candidates = notices
-    .filter((n) => (n._status ?? 'published') === 'published' && !n.deletedAt && inEffect(n, at))
+    .filter((n) => (n._status ?? 'published') === 'published' && !n.deletedAt && inEffect(n, at) && onSite(n, site))
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title))
   for (const notice of candidates) {
     if (chosen.some((c) => String(c.id) === String(notice.id))) continue
@@ -167,10 +173,10 @@ export const resolveAttribution = ({
     year: at.getUTCFullYear(),
   }
 
-  const key = `${sources.map((s) => s.id).join(',')}|${JSON.stringify(base)}`
+  const key = `${article.site ?? ''}|${sources.map((s) => s.id).join(',')}|${JSON.stringify(base)}`
   let part = cache?.get(key)
   if (!part) {
-    part = chooseNotices(sources, notices, publisher, at, base)
+    part = chooseNotices(article.site, sources, notices, publisher, at, base)
     cache?.set(key, part)
   }
   const { chosen, covered, text, html } = part

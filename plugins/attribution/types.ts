@@ -29,6 +29,8 @@ export type NoticeInput = {
     sources?: (Id | { id: Id })[] | null
     sourceKinds?: null | string[]
     licenses?: null | string[]
+    /** Only on these sites; empty or missing means every site. */
+    sites?: (Id | { id: Id })[] | null
   } | null
   effectiveFrom?: null | string
   effectiveUntil?: null | string
@@ -49,6 +51,8 @@ export type ArticleInput = {
   byline?: null | string
   publishedAt?: null | string
   dateline?: { date?: null | string; place?: null | string } | null
+  /** The article's site, for notices kept to some sites. */
+  site?: Id | null
 }
 
 export type AttributionNotice = { id: Id; kind: string; title: string; text: string; html: string }

@@ -26,6 +26,18 @@ beforeAll(async () => {
     data: { headline: 'Wire story with a NASA picture', source: source.UPI, additionalSources: [source.NASA], _status: 'published' },
   })
   await app.payload.create({ collection: 'articles', data: { headline: 'Embargoed', source: source.ESA, _status: 'draft' }, draft: true })
+  // A notice kept to one site, for wire copy only: the brute force below checks it like the rest.
+  const [site] = (await app.payload.find({ collection: 'sites', where: { domain: { equals: 'frontierdefense.example' } } })).docs
+  await app.payload.create({
+    collection: 'legal-notices',
+    data: {
+      title: 'Frontier Defense wire terms',
+      kind: 'jurisdiction',
+      appliesTo: { scope: 'source-kinds', sourceKinds: ['news-agency'], sites: [site.id] },
+      body: paragraph('Wire copy on {{site.name}} follows its own terms.'),
+      _status: 'published',
+    },
+  })
 }, 120_000)
 afterAll(async () => app?.stop())
 
@@ -45,6 +57,18 @@ describe('GET /api/legal-notices/:id/reach', () => {
       expect(res.status).toBe(200)
       expect({ notice: notice.title, total: res.body.totalDocs }).toEqual({ notice: notice.title, total: expected.length })
       expect(res.body.docs.map((d: { id: number }) => d.id).sort()).toEqual([...expected].sort())
+    }
+  })
+
+  it('keeps a site-limited notice to its site', async () => {
+    const [kept] = (await app.payload.find({ collection: 'legal-notices', where: { title: { equals: 'Frontier Defense wire terms' } } })).docs
+    const res = await api.rest('GET', `legal-notices/${kept.id}/reach?limit=100`)
+    expect(res.body.totalDocs).toBeGreaterThan(0)
+    const { docs } = await app.payload.find({ collection: 'articles', where: { id: { in: res.body.docs.map((d: { id: number }) => d.id) } }, depth: 2, limit: 0 })
+    for (const doc of docs) {
+      const section = doc.section as { site: { domain: string } }
+      expect(section.site.domain).toBe('frontierdefense.example')
+      expect(doc.attribution?.notices?.find((n) => n.title === 'Frontier Defense wire terms')?.text).toBe('Wire copy on Frontier Defense follows its own terms.')
     }
   })
 

@@ -35,7 +35,12 @@ describe('attributionPlugin', () => {
     expect(articles.hooks?.afterOperation).toHaveLength(1)
     expect(articles.endpoints).toEqual([expect.objectContaining({ path: '/:id/ninjs' })])
     expect(collection(result, 'pages').fields).toEqual([])
-    expect(result.endpoints).toEqual([expect.objectContaining({ path: '/attribution/preview', method: 'post' })])
+    expect(result.endpoints).toEqual([
+      expect.objectContaining({ path: '/attribution/preview', method: 'post' }),
+      expect.objectContaining({ path: '/attribution/report', method: 'get' }),
+    ])
+    expect(collection(result, 'legal-notices').endpoints).toEqual([expect.objectContaining({ path: '/:id/reach' })])
+    expect(result.admin?.components?.views?.compliance).toMatchObject({ path: '/compliance' })
     expect(collection(result, 'legal-notices').hooks?.beforeValidate).toHaveLength(1)
     // Rule edits inside one request are seen by that request's later reads.
     expect(collection(result, 'wire-sources').hooks?.afterChange).toHaveLength(1)

@@ -145,6 +145,18 @@ describe('resolveAttribution with several or no sources', () => {
     expect(resolve({ source: 1 }, { notices: withSite }).text).toBe('Published on Orbit Media Network.')
   })
 
+  it('a notice kept to some sites applies on those sites only, never to an article with no site', () => {
+    const kept = [...notices, notice(40, 'jurisdiction', 40, 'Governed by the law of Ruritania.', { scope: 'all', sites: [7, { id: 8 }] })]
+    expect(kinds(resolve({ source: 1, site: 7 }, { notices: kept }))).toContain('jurisdiction')
+    expect(kinds(resolve({ source: 1, site: 8 }, { notices: kept }))).toContain('jurisdiction')
+    expect(kinds(resolve({ source: 1, site: 9 }, { notices: kept }))).not.toContain('jurisdiction')
+    expect(kinds(resolve({ source: 1 }, { notices: kept }))).not.toContain('jurisdiction')
+    // Several articles through one cache: the site is part of what is cached.
+    const cache = new Map()
+    expect(kinds(resolve({ source: 1, site: 7 }, { notices: kept, cache }))).toContain('jurisdiction')
+    expect(kinds(resolve({ source: 1, site: 9 }, { notices: kept, cache }))).not.toContain('jurisdiction')
+  })
+
   it('accepts populated sources (depth ≥ 1) as well as ids', () => {
     expect(resolve({ source: AFP }).copyrightHolder).toBe('Agence France-Presse')
   })

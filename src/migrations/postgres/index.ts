@@ -1,9 +1,15 @@
 import * as migration_20261128_123841_initial from './20261128_123841_initial';
+import * as migration_20261128_143328_notice_sites from './20261128_143328_notice_sites';
 
 export const migrations = [
   {
     up: migration_20261128_123841_initial.up,
     down: migration_20261128_123841_initial.down,
-    name: '20261128_123841_initial'
+    name: '20261128_123841_initial',
+  },
+  {
+    up: migration_20261128_143328_notice_sites.up,
+    down: migration_20261128_143328_notice_sites.down,
+    name: '20261128_143328_notice_sites'
   },
 ];
