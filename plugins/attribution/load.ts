@@ -68,10 +68,26 @@ const currentRules = (req: PayloadRequest, options: ResolvedOptions): Promise<Ru
 
 type NoticeVersion = { parent: number | string; updatedAt: string; version: NoticeInput }
 
+/** The publisher global as it stood at `at`, from its versions when it keeps them. */
+const publisherAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date): Promise<unknown> => {
+  const { db } = req.payload
+  if (req.payload.globals.config.find((g) => g.slug === options.publisherSlug)?.versions) {
+    const { docs } = await db.findGlobalVersions({
+      global: options.publisherSlug,
+      limit: 1,
+      sort: '-updatedAt',
+      where: { updatedAt: { less_than_equal: at.toISOString() } },
+      req,
+    })
+    if (docs[0]) return docs[0].version
+  }
+  return db.findGlobal({ slug: options.publisherSlug, req })
+}
+
 /**
  * The notices as they stood at `at`: of each notice, its last published version saved by then
- * (a trashed one included, so the trash counts from the moment it happened). Sources and the
- * publisher are taken as they are now: they have no versions (the audit log keeps their history).
+ * (a trashed one included, so the trash counts from the moment it happened), and the publisher's
+ * version of then. Sources are taken as they are now: they keep no versions.
  */
 const rulesAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date): Promise<Rules> => {
   const { db } = req.payload
@@ -87,7 +103,7 @@ const rulesAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date):
       },
       req,
     }),
-    db.findGlobal({ slug: options.publisherSlug, req }),
+    publisherAt(req, options, at),
   ])
   const latest = new Map<string, NoticeInput>()
   for (const { parent, version } of versions.docs as unknown as NoticeVersion[]) {

@@ -44,6 +44,7 @@ beforeAll(async () => {
   await tick('third')
   await app.payload.update({ collection: 'legal-notices', id: notice.id, data: { deletedAt: new Date().toISOString() } })
   await tick('trashed')
+  await app.payload.updateGlobal({ slug: 'publisher', data: { name: 'Orbit Media Group' } })
 })
 afterAll(async () => app?.stop())
 
@@ -80,6 +81,13 @@ describe('the attribution as it was shown at a moment', () => {
   it('without a moment: now (the notice is in the trash)', async () => {
     const res = await api.rest('GET', `articles/${articleId}`)
     expect(pressCode(res.body.attribution)).toBeNull()
+  })
+
+  it('the publisher as it was then: its global keeps versions', async () => {
+    const then = await api.rest('GET', `articles/${articleId}?attributionAt=${moments.trashed}`)
+    expect(then.body.attribution.jsonLd.publisher.name).toBe('Orbit Media Network')
+    const now = await api.rest('GET', `articles/${articleId}`)
+    expect(now.body.attribution.jsonLd.publisher.name).toBe('Orbit Media Group')
   })
 
   it('GraphQL: attributionAt on Article and Articles', async () => {
