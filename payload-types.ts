@@ -340,6 +340,15 @@ export interface LegalNotice {
    * Display order; lower comes first.
    */
   order?: number | null;
+  /**
+   * Set "In review" and save the draft to submit; a colleague or an admin publishes it, or rejects it with a comment.
+   */
+  review?: {
+    state?: ('draft' | 'in-review' | 'rejected' | 'approved') | null;
+    submittedBy?: (number | null) | User;
+    reviewedBy?: (number | null) | User;
+    comment?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -593,6 +602,14 @@ export interface LegalNoticesSelect<T extends boolean = true> {
   effectiveFrom?: T;
   effectiveUntil?: T;
   order?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        submittedBy?: T;
+        reviewedBy?: T;
+        comment?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;

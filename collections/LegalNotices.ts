@@ -4,6 +4,7 @@ import { select } from 'payload/shared'
 
 import { publishedUnless, roles, trashFirst } from '../src/access'
 import { alsoCheck, calendarDate, dateAfter } from '../src/fields/validators'
+import { REVIEW_STATES, reviewBeforePublish } from '../src/hooks/review'
 import { labelled, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, SOURCE_KINDS } from './constants'
 
 type AppliesTo = { licenses?: unknown[]; scope?: string; sourceKinds?: unknown[]; sources?: unknown[] }
@@ -23,6 +24,9 @@ const scopeHasList = alsoCheck(select as Validate, (value, { siblingData }) => {
 })
 
 const whenScope = (scope: string) => (_: unknown, siblingData: AppliesTo) => siblingData?.scope === scope
+
+/** What publishing changes; `deletedAt` alone (trash, restore) is not a change of text. */
+const CONTENT_FIELDS = ['title', 'kind', 'body', 'appliesTo', 'effectiveFrom', 'effectiveUntil', 'order']
 
 export const LegalNotices: CollectionConfig = {
   slug: 'legal-notices',
@@ -115,5 +119,23 @@ export const LegalNotices: CollectionConfig = {
       max: 10000,
       admin: { position: 'sidebar', description: 'Display order; lower comes first.' },
     },
+    {
+      name: 'review',
+      type: 'group',
+      admin: {
+        position: 'sidebar',
+        description:
+          'Set "In review" and save the draft to submit; a colleague or an admin publishes it, or rejects it with a comment.',
+      },
+      fields: [
+        { name: 'state', type: 'select', defaultValue: 'draft', options: labelled(REVIEW_STATES), index: true },
+        { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        { name: 'reviewedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        { name: 'comment', type: 'textarea', maxLength: 2000 },
+      ],
+    },
   ],
+  hooks: {
+    beforeChange: [reviewBeforePublish(CONTENT_FIELDS)],
+  },
 }

@@ -20,13 +20,15 @@ const ROLES = ['anonymous', 'editor', 'compliance', 'admin'] as const satisfies 
  * rules the code sets for what DESIGN leaves out (sections, sites, the publisher global).
  * Editors create wire sources but never their rights fields: see "wire-source rights".
  * `d` on legal notices moves them to the trash: see "legal-notice trash".
+ * Compliance staff publish a notice only through review (test/int/review.test.ts): a direct
+ * create or update of a published notice is refused with a 403 that says so.
  */
 const MATRIX = {
   //                            anonymous  editor   compliance  admin
   'articles (published)':      ['r',       'crud',  'r',        'crud'],
   'articles (draft)':          ['-',       'crud',  'r',        'crud'],
   'wire-sources':              ['r',       'cr',    'crud',     'crud'],
-  'legal-notices (published)': ['r',       'r',     'crud',     'crud'],
+  'legal-notices (published)': ['r',       'r',     'rd',       'crud'],
   'legal-notices (draft)':     ['-',       'r',     'crud',     'crud'],
   'users (own account)':       ['n/a',     'ru',    'ru',       'rud'],
   'users (others)':            ['-',       '-',     '-',        'crud'],
@@ -36,6 +38,12 @@ const MATRIX = {
 } as const satisfies Record<string, readonly [Cell, Cell, Cell, Cell]>
 
 type Row = keyof typeof MATRIX
+
+/** Writes the review workflow refuses, with a message saying what to do instead. */
+const REVIEW_REFUSES: Partial<Record<Row, Partial<Record<Role, Op[]>>>> = {
+  'legal-notices (published)': { compliance: ['create', 'update'] },
+}
+const refusedByReview = (row: Row, role: Role, op: Op) => Boolean(REVIEW_REFUSES[row]?.[role]?.includes(op))
 
 /** What an operation acts on: a document, and the headers to act with when the row dictates the actor. */
 type Target = { headers?: Headers; id?: Id }
@@ -334,7 +342,7 @@ const graphqlList = (spec: Spec, id: Id, headers: Headers) =>
     headers,
   })
 
-const restError = (message: string) => ({ errors: [{ message }] })
+const restError = (message: unknown) => ({ errors: [{ message }] })
 
 const graphqlError = (field: string, name: 'Forbidden' | 'NotFound') => ({
   errors: [
@@ -399,7 +407,8 @@ const exercise = async ({ row, role, op, allowed }: Case, transport: Transport) 
       expect(res.status).toBe(op === 'create' ? 201 : 200)
       await expectWritten(spec, op, op === 'create' ? res.body.doc.id : target.id, n)
     } else {
-      expect(res).toEqual({ status: 403, body: restError(FORBIDDEN) })
+      const message = refusedByReview(row, role, op) ? expect.stringMatching(/review/) : FORBIDDEN
+      expect(res).toEqual({ status: 403, body: restError(message) })
     }
   } else {
     const { field, query, variables } = graphqlRequest(spec, op, target, n)
@@ -425,6 +434,11 @@ const exercise = async ({ row, role, op, allowed }: Case, transport: Transport) 
       expect(res.body.errors).toBeUndefined()
       expect(res.body.data[field]).not.toBeNull()
       await expectWritten(spec, op, op === 'create' ? res.body.data[field].id : target.id, n)
+    } else if (refusedByReview(row, role, op)) {
+      expect(res.body).toEqual({
+        errors: [expect.objectContaining({ message: expect.stringMatching(/review/), extensions: expect.objectContaining({ statusCode: 403 }) })],
+        data: { [field]: null },
+      })
     } else {
       expect(res.body).toEqual(graphqlError(field, 'Forbidden'))
     }
