@@ -4,7 +4,7 @@
  * Local API (`context.attributionAt`) and the preview endpoint (`at`). The history is scripted:
  * three published versions of one notice, a draft that never went out, then the trash.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
 import { http } from '../helpers/http'
 import { paragraph } from '../helpers/lexical'
@@ -146,5 +146,37 @@ describe('the attribution as it was shown at a moment', () => {
     expect(res.body.errors[0].message).toMatch(/attributionAt: "last-tuesday" is not a date/)
     const gql = await api.graphql(`{ Article(id: ${JSON.stringify(articleId)}, attributionAt: "soon") { id attribution { credit } } }`)
     expect(gql.body.errors[0].message).toMatch(/attributionAt: "soon" is not a date/)
+  })
+
+  it('a scheduled notice switches on at its time and off at its end, with nobody present (the clock driven)', async () => {
+    const hour = 3_600_000
+    const start = Date.now()
+    const notice = await app.payload.create({
+      collection: 'legal-notices',
+      data: {
+        title: 'Holiday notice',
+        kind: 'other',
+        appliesTo: { scope: 'all' },
+        effectiveFrom: new Date(start + hour).toISOString(),
+        effectiveUntil: new Date(start + 3 * hour).toISOString(),
+        body: paragraph('Offices closed.'),
+        _status: 'published',
+      },
+    })
+    const shown = async () =>
+      (await app.payload.findByID({ collection: 'articles', id: articleId })).attribution?.notices?.some((n) => n.title === 'Holiday notice')
+    // Only Date moves: timers and I/O run as usual.
+    const at = (ms: number) =>
+      jest.useFakeTimers({ now: ms, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] })
+    try {
+      expect(await shown()).toBe(false)
+      at(start + 2 * hour)
+      expect(await shown()).toBe(true)
+      at(start + 4 * hour)
+      expect(await shown()).toBe(false)
+    } finally {
+      jest.useRealTimers()
+      await app.payload.update({ collection: 'legal-notices', id: notice.id, data: { deletedAt: new Date().toISOString() } })
+    }
   })
 })
