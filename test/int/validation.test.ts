@@ -47,6 +47,7 @@ const post = (path: string, body: Json): Send => ({ method: 'POST', path, body }
 const draftArticle = (data: Json) => post('articles?draft=true', { headline: `Draft ${next()}`, _status: 'draft', ...data })
 const publishedArticle = (data: Json) =>
   post('articles', { headline: `Story ${next()}`, _status: 'published', source: ids.afp, ...data })
+/** A notice published at once: an admin's right; compliance staff go through review (review.test.ts). */
 const notice = (data: Json) =>
   post('legal-notices', {
     title: `Notice ${next()}`,
@@ -211,14 +212,14 @@ const BAD_INPUT: BadInput[] = [
   {
     title: 'a notice that ends before it starts',
     collection: 'legal-notices',
-    as: 'compliance',
+    as: 'admin',
     send: () => notice({ effectiveFrom: '2025-01-02T00:00:00.000Z', effectiveUntil: '2025-01-01T00:00:00.000Z' }),
     errors: [['effectiveUntil', 'must be later than effectiveFrom']],
   },
   {
     title: 'a notice that ends the moment it starts',
     collection: 'legal-notices',
-    as: 'compliance',
+    as: 'admin',
     send: () => notice({ effectiveFrom: '2025-01-01T00:00:00.000Z', effectiveUntil: '2025-01-01T00:00:00.000Z' }),
     errors: [['effectiveUntil', 'must be later than effectiveFrom']],
   },
@@ -232,7 +233,7 @@ const BAD_INPUT: BadInput[] = [
   {
     title: 'a notice scoped to source kinds without any',
     collection: 'legal-notices',
-    as: 'compliance',
+    as: 'admin',
     send: () => notice({ appliesTo: { scope: 'source-kinds' } }),
     errors: [['appliesTo.scope', 'scope "source-kinds" needs at least one entry in sourceKinds']],
   },
@@ -414,7 +415,7 @@ const GOOD_INPUT: GoodInput[] = [
   {
     title: 'a notice for named sources, with an end after its start',
     collection: 'legal-notices',
-    as: 'compliance',
+    as: 'admin',
     send: () =>
       notice({
         appliesTo: { scope: 'sources', sources: [ids.afp] },
