@@ -86,6 +86,7 @@ export interface Config {
     sites: Site;
     'legal-notices': LegalNotice;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -99,6 +100,7 @@ export interface Config {
     sites: SitesSelect<false> | SitesSelect<true>;
     'legal-notices': LegalNoticesSelect<false> | LegalNoticesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -225,6 +227,7 @@ export interface WireSource {
   bylineAliases?: string[] | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -387,6 +390,66 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Every change to a legal notice, a wire source’s rights or the publisher. Entries cannot be changed or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  operation: 'create' | 'update' | 'publish' | 'unpublish' | 'trash' | 'restore' | 'delete';
+  /**
+   * The collection or global changed.
+   */
+  collection: 'legal-notices' | 'wire-sources' | 'publisher';
+  /**
+   * Empty for a global.
+   */
+  documentId?: string | null;
+  /**
+   * Empty for the system (seed, jobs).
+   */
+  user?: (number | null) | User;
+  /**
+   * Who, as they were called then.
+   */
+  userEmail?: string | null;
+  /**
+   * What happened, in a line.
+   */
+  summary?: string | null;
+  changes?:
+    | {
+        /**
+         * Dot path, e.g. appliesTo.scope.
+         */
+        field: string;
+        from?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        to?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -433,6 +496,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -551,6 +618,7 @@ export interface WireSourcesSelect<T extends boolean = true> {
   bylineAliases?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -643,6 +711,29 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  operation?: T;
+  collection?: T;
+  documentId?: T;
+  user?: T;
+  userEmail?: T;
+  summary?: T;
+  changes?:
+    | T
+    | {
+        field?: T;
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

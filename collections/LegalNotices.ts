@@ -4,6 +4,8 @@ import { select } from 'payload/shared'
 
 import { publishedUnless, roles, trashFirst } from '../src/access'
 import { alsoCheck, calendarDate, dateAfter } from '../src/fields/validators'
+import { auditCollection } from '../src/hooks/audit'
+import { keepIfEverPublished } from '../src/hooks/keepPublished'
 import { REVIEW_STATES, reviewBeforePublish } from '../src/hooks/review'
 import { labelled, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, SOURCE_KINDS } from './constants'
 
@@ -28,6 +30,9 @@ const whenScope = (scope: string) => (_: unknown, siblingData: AppliesTo) => sib
 /** What publishing changes; `deletedAt` alone (trash, restore) is not a change of text. */
 const CONTENT_FIELDS = ['title', 'kind', 'body', 'appliesTo', 'effectiveFrom', 'effectiveUntil', 'order']
 
+/** Every change to a notice is audited, all its fields. */
+const audit = auditCollection()
+
 export const LegalNotices: CollectionConfig = {
   slug: 'legal-notices',
   labels: { singular: 'Legal notice', plural: 'Legal notices' },
@@ -41,7 +46,7 @@ export const LegalNotices: CollectionConfig = {
     readVersions: roles('admin', 'editor', 'compliance'),
     create: roles('admin', 'compliance'),
     update: roles('admin', 'compliance'),
-    // DESIGN: trash instead of delete for notices.
+    // DESIGN: trash instead of delete for notices; one ever published stays (keepIfEverPublished).
     delete: trashFirst('admin', 'compliance'),
   },
   trash: true,
@@ -136,6 +141,9 @@ export const LegalNotices: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [reviewBeforePublish(CONTENT_FIELDS)],
+    beforeChange: [reviewBeforePublish(CONTENT_FIELDS), audit.beforeChange],
+    afterChange: [audit.afterChange],
+    beforeDelete: [keepIfEverPublished('notice')],
+    afterDelete: [audit.afterDelete],
   },
 }

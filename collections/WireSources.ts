@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, fieldRoles, roles } from '../src/access'
+import { anyone, fieldRoles, roles, trashFirst } from '../src/access'
 import { sourceCode } from '../src/fields/validators'
+import { auditCollection } from '../src/hooks/audit'
 import { upperCase } from '../src/hooks/upperCase'
 import { labelled, LICENSES, SOURCE_KINDS } from './constants'
 
@@ -10,6 +11,11 @@ const rightsAccess = {
   create: fieldRoles('admin', 'compliance'),
   update: fieldRoles('admin', 'compliance'),
 }
+
+/** The audit log follows a source's identity and rights, and its moves to and from the trash. */
+const audit = auditCollection({
+  fields: ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'deletedAt'],
+})
 
 export const WireSources: CollectionConfig = {
   slug: 'wire-sources',
@@ -23,7 +29,13 @@ export const WireSources: CollectionConfig = {
     read: anyone,
     create: roles('admin', 'editor', 'compliance'),
     update: roles('admin', 'compliance'),
-    delete: roles('admin', 'compliance'),
+    // Trash instead of delete, as for notices: only what is in the trash is deleted for good.
+    delete: trashFirst('admin', 'compliance'),
+  },
+  trash: true,
+  hooks: {
+    afterChange: [audit.afterChange],
+    afterDelete: [audit.afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

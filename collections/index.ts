@@ -1,4 +1,5 @@
 import { Articles } from './Articles'
+import { AuditLog } from './AuditLog'
 import { LegalNotices } from './LegalNotices'
 import { Sections } from './Sections'
 import { Sites } from './Sites'
@@ -7,4 +8,4 @@ import { WireSources } from './WireSources'
 
 export { Publisher } from './globals/Publisher'
 
-export const collections = [Articles, WireSources, Sections, Sites, LegalNotices, Users]
+export const collections = [Articles, WireSources, Sections, Sites, LegalNotices, Users, AuditLog]

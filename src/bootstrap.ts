@@ -12,7 +12,7 @@ export const onInit = async (payload: Payload): Promise<void> => {
     await payload.db.migrate({ migrations: migrationsFor(kind) })
   }
   if (env.SEED_ON_EMPTY) {
-    const { totalDocs } = await payload.count({ collection: 'wire-sources' })
+    const { totalDocs } = await payload.count({ collection: 'wire-sources', trash: true })
     if (totalDocs === 0) await seed(payload)
   }
 }

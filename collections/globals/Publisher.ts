@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, roles } from '../../src/access'
+import { auditGlobal } from '../../src/hooks/audit'
 
 export const Publisher: GlobalConfig = {
   slug: 'publisher',
@@ -10,6 +11,7 @@ export const Publisher: GlobalConfig = {
     update: roles('admin', 'compliance'),
   },
   versions: { max: 100 },
+  hooks: { afterChange: [auditGlobal()] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, defaultValue: 'Wirehouse Publisher' },
     {

@@ -32,13 +32,15 @@ export const reviewBeforePublish =
     const asked: Review = data.review ?? {}
     const review: Review = { ...before, ...asked }
     const was = before.state ?? 'draft'
+    // A save that does not send `_status` keeps the stored one: on a published text, that publishes.
+    const status = data._status ?? (operation === 'update' ? originalDoc?._status : undefined)
 
     const changesContent =
       operation === 'create' ||
       originalDoc?._status !== 'published' ||
       contentFields.some((field) => JSON.stringify(data[field] ?? null) !== JSON.stringify(originalDoc?.[field] ?? null))
 
-    if (data._status === 'published' && changesContent) {
+    if (status === 'published' && changesContent) {
       if (!admin) {
         if (was !== 'in-review') {
           throw refuse('Submit the change for review (review state "in-review"): another compliance officer or an admin publishes it.')
@@ -67,7 +69,7 @@ export const reviewBeforePublish =
         )
       }
       data.review = { ...review, state: 'rejected', reviewedBy: user.id }
-    } else if (next === 'approved' && data._status !== 'published') {
+    } else if (next === 'approved' && status !== 'published') {
       // A new draft over an approved text starts a new review.
       data.review = { ...review, state: 'draft', reviewedBy: null }
     }

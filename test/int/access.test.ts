@@ -19,7 +19,10 @@ const ROLES = ['anonymous', 'editor', 'compliance', 'admin'] as const satisfies 
  * The "Access" table of DESIGN.md, with articles and notices split by status, and the
  * rules the code sets for what DESIGN leaves out (sections, sites, the publisher global).
  * Editors create wire sources but never their rights fields: see "wire-source rights".
- * `d` on legal notices moves them to the trash: see "legal-notice trash".
+ * `d` on legal notices and wire sources moves them to the trash: see "legal-notice trash" and
+ * test/int/audit.test.ts (a notice that was ever published is never deleted for good).
+ * The audit log is written only by the audit hooks: nobody creates, updates or deletes an entry
+ * through any API (more in test/int/audit.test.ts).
  * Compliance staff publish a notice only through review (test/int/review.test.ts): a direct
  * create or update of a published notice is refused with a 403 that says so.
  */
@@ -35,6 +38,7 @@ const MATRIX = {
   sections:                    ['r',       'cru',   'r',        'crud'],
   sites:                       ['r',       'r',     'r',        'crud'],
   'publisher (global)':        ['r',       'r',     'ru',       'ru'],
+  'audit-log':                 ['-',       '-',     'r',        'r'],
 } as const satisfies Record<string, readonly [Cell, Cell, Cell, Cell]>
 
 type Row = keyof typeof MATRIX
@@ -149,6 +153,7 @@ const SPECS: Record<Row, Spec> = {
   },
   'wire-sources': {
     slug: 'wire-sources',
+    trash: true,
     ops: ['read', 'create', 'update', 'delete'],
     gql: { one: 'WireSource', many: 'WireSources' },
     make: () => create('wire-sources', { name: `Source ${seq}`, code: `ACC-${next()}` }),
@@ -215,6 +220,23 @@ const SPECS: Record<Row, Spec> = {
     make: () => create('sites', { name: `Site ${seq}`, domain: `site-${next()}.example` }),
     input: (n) => ({ name: `New site ${n}`, domain: `new-${n}.example` }),
     change: (n) => ({ name: `Renamed site ${n}` }),
+  },
+  'audit-log': {
+    slug: 'audit-log',
+    ops: ['read', 'create', 'update', 'delete'],
+    gql: { one: 'AuditLog', many: 'AuditLogs' },
+    // An entry comes only from an audited change.
+    make: async () => {
+      await app.payload.updateGlobal({ slug: 'publisher', data: { jurisdiction: `Audited ${next()}` } })
+      return { id: (await app.payload.find({ collection: 'audit-log', sort: '-id', limit: 1 })).docs[0].id }
+    },
+    input: (n, transport) => ({
+      at: new Date().toISOString(),
+      operation: 'delete',
+      collection: transport === 'GraphQL' ? 'legal_notices' : 'legal-notices',
+      documentId: String(n),
+    }),
+    change: (n) => ({ userEmail: `forged-${n}@access.test` }),
   },
   'publisher (global)': {
     slug: 'publisher',
@@ -331,7 +353,9 @@ const graphqlRequest = (spec: Spec, op: Op, target: Target, n: number): GraphQLR
         ? {
             field: `update${one}`,
             query: `mutation ($data: mutation${one}UpdateInput!) { update${one}(id: ${id}, data: $data) { id } }`,
-            variables: { data: { deletedAt: new Date().toISOString(), ...appliesToForGraphQL('GraphQL') } },
+            variables: {
+              data: { deletedAt: new Date().toISOString(), ...(spec.slug === 'legal-notices' && appliesToForGraphQL('GraphQL')) },
+            },
           }
         : { field: `delete${one}`, query: `mutation { delete${one}(id: ${id}) { id } }` }
   }
@@ -660,8 +684,9 @@ describe('wire-source rights', () => {
 
 describe('legal-notice trash', () => {
   const live = async () => (await create('legal-notices', notice(next(), 'published'))).id!
+  /** In the trash; a draft never published, the only kind of notice that can be deleted for good. */
   const trashed = async () => {
-    const id = await live()
+    const id = (await create('legal-notices', notice(next(), 'draft'), true)).id!
     await app.payload.update({ collection: 'legal-notices', id, data: { deletedAt: new Date().toISOString() } })
     return id
   }

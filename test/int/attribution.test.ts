@@ -197,7 +197,7 @@ describe('reads with select, writes, and sites', () => {
       const read = await app.payload.findByID({ collection: 'articles', id: orphan.id, draft: true })
       expect(read.attribution?.notices?.[0].text).toBe('Published by Orbit Media Network.')
     } finally {
-      await app.payload.delete({ collection: 'legal-notices', id: notice.id, trash: false } as never)
+      await app.payload.update({ collection: 'legal-notices', id: notice.id, data: { deletedAt: new Date().toISOString() } })
     }
   })
 })

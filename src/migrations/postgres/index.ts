@@ -1,6 +1,7 @@
 import * as migration_20261128_123841_initial from './20261128_123841_initial';
 import * as migration_20261128_143328_notice_sites from './20261128_143328_notice_sites';
 import * as migration_20261128_143900_notice_review from './20261128_143900_notice_review';
+import * as migration_20261128_145532_audit_log from './20261128_145532_audit_log';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_143900_notice_review.up,
     down: migration_20261128_143900_notice_review.down,
-    name: '20261128_143900_notice_review'
+    name: '20261128_143900_notice_review',
+  },
+  {
+    up: migration_20261128_145532_audit_log.up,
+    down: migration_20261128_145532_audit_log.down,
+    name: '20261128_145532_audit_log'
   },
 ];
