@@ -292,6 +292,15 @@ describe('the admin panel in Chromium', () => {
       expect(await view.getByTestId('compliance-articles').innerText()).toContain(report.articles[0].warning)
       await expect(view.getByRole('link', { name: 'Compliance' }).count()).resolves.toBeGreaterThan(0)
       await view.screenshot({ path: path.join(SCREENSHOTS, 'compliance.png'), fullPage: true })
+
+      // The audit log: listed for compliance staff, read-only (no create button).
+      const entries = await (await staff.request.get(`${server.url}/api/audit-log?limit=1`)).json()
+      expect(entries.totalDocs).toBeGreaterThan(0)
+      await view.goto(`${server.url}/admin/collections/audit-log`)
+      const rows = view.locator('.table tbody tr')
+      await eventually(async () => expect(await rows.count()).toBe(Math.min(entries.totalDocs, 10)))
+      expect(await view.getByRole('link', { name: /create new/i }).count()).toBe(0)
+      await view.screenshot({ path: path.join(SCREENSHOTS, 'audit-log.png') })
     } finally {
       await staff.close()
     }
