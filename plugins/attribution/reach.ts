@@ -67,8 +67,10 @@ const sourceWhere = async (req: PayloadRequest, options: ResolvedOptions, notice
 }
 
 /**
- * `GET /api/<notices>/:id/reach?page=&limit=`: how many and which articles the notice attaches to
- * now, counted by the database. Articles are those the caller may read.
+ * `GET /api/<notices>/:id/reach?page=&limit=&draft=`: the articles a notice's rule matches,
+ * counted and paged by the database, and whether it is attached to them now (`inForce`, with the
+ * `reason` when not): a scheduled notice or a draft (`draft=true`: its latest version) shows whom
+ * it will reach. Articles are those the caller may read.
  */
 export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug, sitePath: null | string): Endpoint => ({
   path: '/:id/reach',
@@ -86,6 +88,7 @@ export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug
         collection: options.noticesSlug,
         id,
         depth: 0,
+        draft: query.draft === 'true',
         trash: true,
         overrideAccess: false,
         user: req.user,
@@ -95,7 +98,7 @@ export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug
       return problem(404, 'Not Found')
     }
     const reason = notInForce(notice, new Date())
-    const where = reason ? null : await articlesWhere(req, options, notice, sitePath)
+    const where = await articlesWhere(req, options, notice, sitePath)
     const result = where
       ? await req.payload.find({
           collection: articles,

@@ -17,6 +17,8 @@ type Reach = {
   docs: { id: number | string; headline?: string }[]
 }
 
+const articles = (n: number) => `${n} article${n === 1 ? '' : 's'}`
+
 /** The notice's reach now: how many articles carry it, and the latest of them. */
 export const NoticeReach = ({ articlesSlug, noticesSlug }: NoticeReachProps) => {
   const { id } = useDocumentInfo()
@@ -32,7 +34,7 @@ export const NoticeReach = ({ articlesSlug, noticesSlug }: NoticeReachProps) => 
   useEffect(() => {
     if (!id) return
     const controller = new AbortController()
-    fetch(formatAdminURL({ apiRoute: api, serverURL, path: `/${noticesSlug}/${id}/reach?limit=5` }), {
+    fetch(formatAdminURL({ apiRoute: api, serverURL, path: `/${noticesSlug}/${id}/reach?limit=5&draft=true` }), {
       credentials: 'include',
       signal: controller.signal,
     })
@@ -56,8 +58,8 @@ export const NoticeReach = ({ articlesSlug, noticesSlug }: NoticeReachProps) => 
         <>
           <p data-testid="notice-reach-count">
             {reach.inForce
-              ? `Attached to ${reach.totalDocs} article${reach.totalDocs === 1 ? '' : 's'} now.`
-              : `Attached to no article now: ${reach.reason}.`}
+              ? `Attached to ${articles(reach.totalDocs)} now.`
+              : `Not attached now (${reach.reason}); would reach ${articles(reach.totalDocs)}.`}
           </p>
           {reach.docs.length > 0 && (
             <ul className={`${baseClass}__notices`}>
