@@ -225,9 +225,57 @@ export interface WireSource {
    * Bylines that mean this source, e.g. "AFP Staff Writers".
    */
   bylineAliases?: string[] | null;
+  /**
+   * Compliance staff propose rights changes here; another officer or an admin approves them (then they apply) or rejects them with a comment.
+   */
+  rightsProposal?: {
+    kind?: ('news-agency' | 'government' | 'space-agency' | 'staff' | 'press-release' | 'other') | null;
+    license?: ('copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa') | null;
+    copyrightHolder?: string | null;
+    state?: ('pending' | 'approved' | 'rejected') | null;
+    /**
+     * For the reviewer.
+     */
+    decision?: ('approve' | 'reject') | null;
+    comment?: string | null;
+    proposedBy?: (number | null) | User;
+    reviewedBy?: (number | null) | User;
+  };
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  roles: ('admin' | 'editor' | 'compliance')[];
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -356,38 +404,6 @@ export interface LegalNotice {
   createdAt: string;
   deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  roles: ('admin' | 'editor' | 'compliance')[];
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Every change to a legal notice, a wire source’s rights or the publisher. Entries cannot be changed or deleted.
@@ -616,6 +632,18 @@ export interface WireSourcesSelect<T extends boolean = true> {
   license?: T;
   credit?: T;
   bylineAliases?: T;
+  rightsProposal?:
+    | T
+    | {
+        kind?: T;
+        license?: T;
+        copyrightHolder?: T;
+        state?: T;
+        decision?: T;
+        comment?: T;
+        proposedBy?: T;
+        reviewedBy?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;

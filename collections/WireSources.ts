@@ -3,8 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { anyone, fieldRoles, roles, trashFirst } from '../src/access'
 import { sourceCode } from '../src/fields/validators'
 import { auditCollection } from '../src/hooks/audit'
+import { reviewRights } from '../src/hooks/rightsReview'
 import { upperCase } from '../src/hooks/upperCase'
 import { labelled, LICENSES, SOURCE_KINDS } from './constants'
+
+/** The rights fields: what a source's copy may be used for and whom it credits. */
+const RIGHTS = ['kind', 'license', 'copyrightHolder']
 
 /** Rights fields: only compliance staff and admins may set or change them. */
 const rightsAccess = {
@@ -34,6 +38,7 @@ export const WireSources: CollectionConfig = {
   },
   trash: true,
   hooks: {
+    beforeChange: [reviewRights(RIGHTS)],
     afterChange: [audit.afterChange],
     afterDelete: [audit.afterDelete],
   },
@@ -84,6 +89,25 @@ export const WireSources: CollectionConfig = {
       hasMany: true,
       maxLength: 120,
       admin: { description: 'Bylines that mean this source, e.g. "AFP Staff Writers".' },
+    },
+    {
+      name: 'rightsProposal',
+      type: 'group',
+      access: rightsAccess,
+      admin: {
+        description:
+          'Compliance staff propose rights changes here; another officer or an admin approves them (then they apply) or rejects them with a comment.',
+      },
+      fields: [
+        { name: 'kind', type: 'select', options: labelled(SOURCE_KINDS) },
+        { name: 'license', type: 'select', options: labelled(LICENSES) },
+        { name: 'copyrightHolder', type: 'text', maxLength: 200 },
+        { name: 'state', type: 'select', options: labelled(['pending', 'approved', 'rejected']), admin: { readOnly: true } },
+        { name: 'decision', type: 'select', options: labelled(['approve', 'reject']), admin: { description: 'For the reviewer.' } },
+        { name: 'comment', type: 'textarea', maxLength: 2000 },
+        { name: 'proposedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        { name: 'reviewedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+      ],
     },
   ],
 }

@@ -658,9 +658,10 @@ describe('wire-source rights', () => {
     expect(await app.payload.findByID({ collection: 'wire-sources', id })).toEqual(before)
   })
 
-  it('compliance updates the rights fields over REST and GraphQL', async () => {
+  // Compliance staff change rights through review (test/int/rights-review.test.ts); admins directly.
+  it('an admin updates the rights fields over REST and GraphQL', async () => {
     const id = (await create('wire-sources', { name: 'Rights change', code: `RC-${next()}` })).id!
-    const headers = await app.auth('compliance')
+    const headers = await app.auth('admin')
 
     const rest = await api.rest('PATCH', `wire-sources/${id}`, { headers, body: RIGHTS })
     expect(rest.status).toBe(200)

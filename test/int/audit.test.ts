@@ -191,9 +191,10 @@ describe('what is recorded', () => {
       license: { from: null, to: 'copyright' },
     })
 
-    const updated = await oneEntry('wire-sources', id, 'compliance', async () => {
+    // Rights change directly for admins only (compliance staff propose: rights-review.test.ts).
+    const updated = await oneEntry('wire-sources', id, 'admin', async () => {
       ok(await api.rest('PATCH', `wire-sources/${id}`, {
-        headers: as.compliance,
+        headers: as.admin,
         body: { license: 'public-domain', copyrightHolder: 'Orbital Agency', bylineAliases: ['Orbital Staff'] },
       }))
     })
@@ -206,7 +207,7 @@ describe('what is recorded', () => {
 
     // A save that changes nothing records nothing.
     const count = (await entriesFor('wire-sources', id)).length
-    ok(await api.rest('PATCH', `wire-sources/${id}`, { headers: as.compliance, body: { license: 'public-domain' } }))
+    ok(await api.rest('PATCH', `wire-sources/${id}`, { headers: as.admin, body: { license: 'public-domain' } }))
     expect(await entriesFor('wire-sources', id)).toHaveLength(count)
 
     const trashed = await oneEntry('wire-sources', id, 'compliance', async () => {
@@ -239,10 +240,10 @@ describe('what is recorded', () => {
 
   it('the audit log is filterable by its fields, the changed fields included', async () => {
     const headers = as.compliance
-    const res = ok(await api.rest('GET', 'audit-log?where[collection][equals]=wire-sources&where[changes.field][equals]=copyrightHolder&where[userEmail][equals]=compliance@wirehouse.test&limit=0', { headers }))
+    const res = ok(await api.rest('GET', 'audit-log?where[collection][equals]=wire-sources&where[changes.field][equals]=copyrightHolder&where[userEmail][equals]=admin@wirehouse.test&limit=0', { headers }))
     expect(res.docs.length).toBeGreaterThan(0)
     for (const doc of res.docs) {
-      expect(doc).toMatchObject({ collection: 'wire-sources', userEmail: 'compliance@wirehouse.test' })
+      expect(doc).toMatchObject({ collection: 'wire-sources', userEmail: 'admin@wirehouse.test' })
       expect(doc.changes.map((c: Json) => c.field)).toContain('copyrightHolder')
     }
     const gql = await api.graphql('{ AuditLogs(where: { operation: { equals: restore } }, sort: "-at") { docs { operation collection summary } } }', { headers })

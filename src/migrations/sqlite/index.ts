@@ -2,6 +2,7 @@ import * as migration_20261128_123849_initial from './20261128_123849_initial';
 import * as migration_20261128_143333_notice_sites from './20261128_143333_notice_sites';
 import * as migration_20261128_143904_notice_review from './20261128_143904_notice_review';
 import * as migration_20261128_145540_audit_log from './20261128_145540_audit_log';
+import * as migration_20261128_152735_source_rights_review from './20261128_152735_source_rights_review';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_145540_audit_log.up,
     down: migration_20261128_145540_audit_log.down,
-    name: '20261128_145540_audit_log'
+    name: '20261128_145540_audit_log',
+  },
+  {
+    up: migration_20261128_152735_source_rights_review.up,
+    down: migration_20261128_152735_source_rights_review.down,
+    name: '20261128_152735_source_rights_review'
   },
 ];
