@@ -306,6 +306,54 @@ describe('the admin panel in Chromium', () => {
     }
   })
 
+  it('lets a compliance officer draft and submit a notice, and a colleague approve it, in the admin alone', async () => {
+    const signedIn = async (email: string) => {
+      const ctx = await browser.newContext({ viewport: { width: 1440, height: 1100 } })
+      ctx.setDefaultTimeout(60_000)
+      expect((await ctx.request.post(`${server.url}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })).status()).toBe(200)
+      return ctx
+    }
+    const pick = async (view: Page, field: string, label: string) => {
+      const wrapper = view.locator(`#field-${field}`)
+      await wrapper.locator('input').first().focus()
+      await view.keyboard.type(label.slice(0, 4))
+      await wrapper.locator('.rs__option', { hasText: label }).first().click()
+    }
+    const officer = await signedIn('compliance@wirehouse.test')
+    const colleague = await signedIn('compliance2@wirehouse.test')
+    try {
+      const draft = await officer.newPage()
+      await draft.goto(`${server.url}/admin/collections/legal-notices/create`)
+      await draft.locator('#field-title').fill('Browser data statement')
+      await pick(draft, 'kind', 'Gdpr')
+      await draft.locator('[data-lexical-editor="true"]').first().click()
+      await draft.keyboard.type('We keep reader data for thirty days.')
+      await pick(draft, 'review__state', 'In Review')
+      await draft.getByRole('button', { name: 'Save Draft' }).click()
+      await draft.waitForURL(/\/legal-notices\/\d+/)
+      const id = draft.url().split('/').pop()
+      const saved = await (await officer.request.get(`${server.url}/api/legal-notices/${id}?draft=true`)).json()
+      expect(saved).toMatchObject({ _status: 'draft', title: 'Browser data statement', review: { state: 'in-review' } })
+
+      // The officer's own publish is refused; the public still sees nothing.
+      await draft.getByRole('button', { name: /Publish/ }).click()
+      await draft.getByText(/another compliance officer or an admin/).first().waitFor()
+      expect((await fetch(`${server.url}/api/legal-notices/${id}`)).status).toBe(404)
+
+      const review = await colleague.newPage()
+      await review.goto(`${server.url}/admin/collections/legal-notices/${id}`)
+      await review.getByRole('button', { name: /Publish/ }).click()
+      await eventually(async () => {
+        const live = await (await fetch(`${server.url}/api/legal-notices/${id}`)).json()
+        expect(live).toMatchObject({ _status: 'published', review: { state: 'approved' } })
+      })
+      await review.screenshot({ path: path.join(SCREENSHOTS, 'notice-approved.png'), fullPage: true })
+    } finally {
+      await officer.close()
+      await colleague.close()
+    }
+  })
+
   it('filters the articles list by source', async () => {
     const rows = page.locator('.table tbody tr')
     await page.goto(`${server.url}/admin/collections/articles`)
