@@ -8,9 +8,8 @@ import type { Attribution, Id } from './types'
 
 import { attributionsFor } from './attach'
 import { complianceReport } from './report'
+import { json, problem } from './respond'
 
-const json = (body: unknown, status = 200) => Response.json(body, { status })
-const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
 
 type PreviewBody = {
   source?: Id | null

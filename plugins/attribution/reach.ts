@@ -3,19 +3,27 @@ import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
 import type { ResolvedOptions } from './options'
 import type { NoticeInput } from './types'
 
-const json = (body: unknown, status = 200) => Response.json(body, { status })
-const problem = (status: number, message: string) => json({ errors: [{ message }] }, status)
+import { noticeState } from './report'
+import { json, problem } from './respond'
+
 
 const idsOf = (refs: unknown[] | null | undefined): (number | string)[] =>
   (refs ?? []).map((ref) => (ref && typeof ref === 'object' ? (ref as { id: number | string }).id : (ref as number | string)))
 
 /** Why a notice reaches no article right now, or null when it is in force. */
-export const notInForce = (notice: NoticeInput, at: Date): null | string => {
-  if (notice.deletedAt) return 'in the trash'
-  if ((notice._status ?? 'published') !== 'published') return 'not published'
-  if (notice.effectiveFrom && new Date(notice.effectiveFrom) > at) return `in force from ${notice.effectiveFrom}`
-  if (notice.effectiveUntil && new Date(notice.effectiveUntil) <= at) return `out of force since ${notice.effectiveUntil}`
-  return null
+const notInForce = (notice: NoticeInput, at: Date): null | string => {
+  switch (noticeState(notice, at)) {
+    case 'trashed':
+      return 'in the trash'
+    case 'draft':
+      return 'not published'
+    case 'scheduled':
+      return `in force from ${notice.effectiveFrom}`
+    case 'expired':
+      return `out of force since ${notice.effectiveUntil}`
+    default:
+      return null
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { APIError } from 'payload'
+import { refuse } from './refuse'
 
 /**
  * The audit trail: one `audit-log` entry per change to an audited document (who, when, which
@@ -35,8 +35,6 @@ type Fields = FlattenedField[]
 /** Bookkeeping, not content. */
 const SKIPPED = new Set(['id', 'createdAt', 'updatedAt'])
 
-/** A refusal that says why, for every API (REST, GraphQL, Local). */
-const refuse = (message: string) => new APIError(message, 403, undefined, true)
 
 // ---------------------------------------------------------------------------------------------
 // Which fields changed, and from what to what

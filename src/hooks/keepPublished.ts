@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { APIError } from 'payload'
+import { refuse } from './refuse'
 
 /**
  * A document that was ever published (any published version in its history) stays on record:
@@ -20,11 +20,6 @@ export const keepIfEverPublished =
       _status?: string
     } | null
     if (published.totalDocs > 0 || current?._status === 'published') {
-      throw new APIError(
-        `This ${what} was published, so it is kept for the record: it can be moved to the trash and restored, but never deleted for good.`,
-        403,
-        undefined,
-        true,
-      )
+      throw refuse(`This ${what} was published, so it is kept for the record: it can be moved to the trash and restored, but never deleted for good.`)
     }
   }

@@ -1,20 +1,24 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { APIError, ValidationError } from 'payload'
+import { ValidationError } from 'payload'
 
 import { hasRole } from '../access'
+import { refuse } from './refuse'
 
 export const REVIEW_STATES = ['draft', 'in-review', 'rejected', 'approved'] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]
 
-type Ref = null | number | string | undefined | { id: number | string }
+export type Ref = null | number | string | undefined | { id: number | string }
 type Review = { state?: null | ReviewState; submittedBy?: Ref; reviewedBy?: Ref; comment?: null | string }
 
-const idOf = (ref: Ref) => (ref && typeof ref === 'object' ? ref.id : ref)
-const same = (a: Ref, b: Ref) => idOf(a) !== null && idOf(a) !== undefined && String(idOf(a)) === String(idOf(b))
+export const idOf = (ref: Ref) => (ref && typeof ref === 'object' ? ref.id : ref)
+export const same = (a: Ref, b: Ref) => idOf(a) !== null && idOf(a) !== undefined && String(idOf(a)) === String(idOf(b))
+export const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)
 
-/** A refusal that says what to do instead. */
-const refuse = (message: string) => new APIError(message, 403, undefined, true)
+
+/** A rejection without a reason is a 400 on the comment field. */
+export const commentRequired = (collection: string, path: string, message: string, t: PayloadRequest['t']) =>
+  new ValidationError({ collection, errors: [{ path, message }] }, t)
 
 /**
  * Draft → in review → approved (published) or rejected, for documents whose published state is
@@ -38,7 +42,7 @@ export const reviewBeforePublish =
     const changesContent =
       operation === 'create' ||
       originalDoc?._status !== 'published' ||
-      contentFields.some((field) => JSON.stringify(data[field] ?? null) !== JSON.stringify(originalDoc?.[field] ?? null))
+      contentFields.some((field) => differs(data[field], originalDoc?.[field]))
 
     if (status === 'published' && changesContent) {
       if (!admin) {
@@ -63,10 +67,7 @@ export const reviewBeforePublish =
         throw refuse('You cannot reject your own change: set it back to draft to withdraw it.')
       }
       if (!asked.comment?.trim()) {
-        throw new ValidationError(
-          { collection: collection.slug, errors: [{ path: 'review.comment', message: 'Say why the change is rejected.' }] },
-          req.t,
-        )
+        throw commentRequired(collection.slug, 'review.comment', 'Say why the change is rejected.', req.t)
       }
       data.review = { ...review, state: 'rejected', reviewedBy: user.id }
     } else if (next === 'approved' && status !== 'published') {

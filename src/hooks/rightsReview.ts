@@ -1,10 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { APIError, ValidationError } from 'payload'
-
 import { hasRole } from '../access'
+import { refuse } from './refuse'
+import { commentRequired, differs, idOf, type Ref, same } from './review'
 
-type Ref = null | number | string | undefined | { id: number | string }
 type Proposal = Record<string, unknown> & {
   state?: null | string
   decision?: null | string
@@ -12,10 +11,6 @@ type Proposal = Record<string, unknown> & {
   comment?: null | string
 }
 
-const idOf = (ref: Ref) => (ref && typeof ref === 'object' ? ref.id : ref)
-const same = (a: Ref, b: Ref) => idOf(a) !== null && idOf(a) !== undefined && String(idOf(a)) === String(idOf(b))
-const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)
-const refuse = (message: string) => new APIError(message, 403, undefined, true)
 
 /**
  * A change to a source's rights goes through review: a compliance officer proposes it in
@@ -40,10 +35,7 @@ export const reviewRights =
       if (before.state !== 'pending') throw refuse('There is no pending rights proposal to decide on.')
       if (!admin && same(before.proposedBy, user.id)) throw refuse('You proposed this change: another compliance officer or an admin must decide on it.')
       if (decision === 'reject' && !asked.comment?.trim()) {
-        throw new ValidationError(
-          { collection: collection.slug, errors: [{ path: 'rightsProposal.comment', message: 'Say why the proposal is rejected.' }] },
-          req.t,
-        )
+        throw commentRequired(collection.slug, 'rightsProposal.comment', 'Say why the proposal is rejected.', req.t)
       }
       if (decision === 'approve') for (const field of fields) if (before[field] !== null && before[field] !== undefined) data[field] = before[field]
       data.rightsProposal = {
