@@ -1,0 +1,41 @@
+/** The wire formats Wirehouse reads. */
+export const WIRE_FORMATS = ['text', 'nitf', 'ninjs'] as const
+export type WireFormat = (typeof WIRE_FORMATS)[number]
+
+export type RelatedLink = { label: string; url: string }
+
+/**
+ * One wire story, whatever it arrived as. Parsers fill in what their format carries and leave
+ * the rest undefined; nothing here has been matched against the database yet.
+ */
+export type Story = {
+  format: WireFormat
+  /** The wire's own id (NITF `doc-id`, ninjs `uri`); plain pages have none. */
+  wireId?: string
+  headline: string
+  /** Without the leading "by": "AFP Staff Writers". */
+  byline?: string
+  dateline: { place?: string; credit?: string; date?: string }
+  section?: string
+  summary?: string
+  /** Body as HTML, not yet sanitized. */
+  bodyHtml: string
+  relatedLinks: RelatedLink[]
+  /** NITF `distributor`, ninjs `infosource(s)` names. */
+  distributors: string[]
+  copyrightHolder?: string
+  /** Site name from a plain page's masthead. */
+  masthead?: string
+}
+
+/** A problem with one story's input: answered as 400, reported per file by the CLI. */
+export class IngestError extends Error {
+  readonly status: number
+  /** For a timeout: settles once the write still in flight has been rolled back. */
+  rolledBack?: Promise<unknown>
+  constructor(message: string, status = 400) {
+    super(message)
+    this.name = 'IngestError'
+    this.status = status
+  }
+}

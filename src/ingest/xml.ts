@@ -1,0 +1,66 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser'
+
+import { IngestError } from './types'
+
+/** A node of fast-xml-parser's `preserveOrder` output: `{ tag: children, ':@': attributes }`. */
+export type XmlNode = { [tag: string]: unknown; ':@'?: Record<string, string> }
+
+const ATTRIBUTE_PREFIX = '@_'
+const options = { ignoreAttributes: false, attributeNamePrefix: ATTRIBUTE_PREFIX, preserveOrder: true } as const
+const parser = new XMLParser({ ...options, trimValues: false, htmlEntities: true })
+const builder = new XMLBuilder({ ...options, suppressEmptyNode: true })
+
+// An internal DTD subset is where entities are declared: the road to XXE and "billion laughs".
+const INTERNAL_SUBSET = /<!DOCTYPE[^>[]*\[/i
+
+// fast-xml-parser's report of elements still open at the end of the input.
+const UNCLOSED = /^Invalid '\[(.*)\]' found/s
+
+/** Parses XML with entity declarations refused and external resources never read. */
+export const parseXml = (xml: string): XmlNode[] => {
+  if (INTERNAL_SUBSET.test(xml)) {
+    throw new IngestError('XML declaring entities (a DOCTYPE with an internal subset) is refused: entity expansion is off')
+  }
+  const valid = XMLValidator.validate(xml)
+  if (valid !== true) {
+    const { line, col, msg } = valid.err
+    const unclosed = UNCLOSED.exec(msg)?.[1]
+    throw new IngestError(
+      unclosed
+        ? `XML is not well-formed: the file ends inside ${unclosed.replace(/[\s"]+/g, '').split(',').map((tag) => `<${tag}>`).join(' ')} (truncated?)`
+        : `XML is not well-formed at line ${line}, column ${col}: ${msg}`,
+    )
+  }
+  return parser.parse(xml) as XmlNode[]
+}
+
+export const tagOf = (node: XmlNode): string => Object.keys(node).find((key) => key !== ':@') ?? ''
+
+export const childrenOf = (node: XmlNode | undefined): XmlNode[] => {
+  const value = node?.[tagOf(node)]
+  return Array.isArray(value) ? (value as XmlNode[]) : []
+}
+
+/** The first element reached by following `path` from the `nodes`. */
+export const find = (nodes: XmlNode[], ...path: string[]): XmlNode | undefined => {
+  let node: XmlNode | undefined
+  for (const tag of path) {
+    node = nodes.find((candidate) => tagOf(candidate) === tag)
+    if (!node) return undefined
+    nodes = childrenOf(node)
+  }
+  return node
+}
+
+export const attribute = (node: XmlNode | undefined, name: string): string | undefined =>
+  node?.[':@']?.[ATTRIBUTE_PREFIX + name]?.trim() || undefined
+
+/** All text inside a node, in document order, with whitespace collapsed. */
+export const textOf = (node: XmlNode | undefined): string | undefined => {
+  const collect = (nodes: XmlNode[]): string =>
+    nodes.map((child) => (tagOf(child) === '#text' ? String(child['#text']) : collect(childrenOf(child)))).join('')
+  return node ? collect(childrenOf(node)).replace(/\s+/g, ' ').trim() || undefined : undefined
+}
+
+/** A node's children written back as markup. */
+export const innerXml = (node: XmlNode | undefined): string => (node ? String(builder.build(childrenOf(node))) : '')
