@@ -195,6 +195,17 @@ export interface Article {
    */
   externalId?: string | null;
   publishedAt?: string | null;
+  ingest?: {
+    needsReview?: boolean | null;
+    reason?: string | null;
+    format?: ('text' | 'nitf' | 'ninjs') | null;
+    /**
+     * Which signal named the source.
+     */
+    matchedBy?: string | null;
+    ingestedAt?: string | null;
+    hash?: string | null;
+  };
   attribution?: Attribution;
   updatedAt: string;
   createdAt: string;
@@ -588,6 +599,16 @@ export interface ArticlesSelect<T extends boolean = true> {
   relatedArticles?: T;
   externalId?: T;
   publishedAt?: T;
+  ingest?:
+    | T
+    | {
+        needsReview?: T;
+        reason?: T;
+        format?: T;
+        matchedBy?: T;
+        ingestedAt?: T;
+        hash?: T;
+      };
   attribution?: T | AttributionSelect<T>;
   updatedAt?: T;
   createdAt?: T;

@@ -31,8 +31,11 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
     telemetry: false,
-    // `payload seed` / `npm run seed`
-    bin: [{ key: 'seed', scriptPath: path.resolve(dirname, 'src/seed/run.ts') }],
+    // `payload seed` / `npm run seed`, `payload ingest` / `npm run ingest -- <files or folders>`
+    bin: [
+      { key: 'seed', scriptPath: path.resolve(dirname, 'src/seed/run.ts') },
+      { key: 'ingest', scriptPath: path.resolve(dirname, 'src/ingest/cli.ts') },
+    ],
     onInit,
     plugins: [attributionPlugin({ reportAccess: complianceStaff, ...attribution })],
   })

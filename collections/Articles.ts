@@ -4,8 +4,10 @@ import { publishedUnless, roles } from '../src/access'
 import { relatedLinksField } from '../src/fields/relatedLinks'
 import { requiredToPublish } from '../src/fields/requiredToPublish'
 import { slugField } from '../src/fields/slug'
+import { ingestField } from '../src/fields/ingest'
 import { calendarDate } from '../src/fields/validators'
 import { setPublishedAt } from '../src/hooks/setPublishedAt'
+import { ingestEndpoint } from '../src/ingest/endpoint'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -29,6 +31,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeChange: [setPublishedAt()],
   },
+  endpoints: [ingestEndpoint()],
   fields: [
     { name: 'headline', type: 'text', required: true, maxLength: 200 },
     slugField('headline'),
@@ -75,5 +78,6 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', description: "The wire's own story id." },
     },
     { name: 'publishedAt', type: 'date', index: true, validate: calendarDate, admin: { position: 'sidebar' } },
+    ingestField(),
   ],
 }

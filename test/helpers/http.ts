@@ -27,7 +27,8 @@ export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
     const request = new Request(url, {
       method,
       headers: { 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A string or bytes go as they are (wire copy); anything else as JSON.
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
     })
     const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
     const text = await response.text()

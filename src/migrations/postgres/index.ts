@@ -3,6 +3,7 @@ import * as migration_20261128_143328_notice_sites from './20261128_143328_notic
 import * as migration_20261128_143900_notice_review from './20261128_143900_notice_review';
 import * as migration_20261128_145532_audit_log from './20261128_145532_audit_log';
 import * as migration_20261128_152730_source_rights_review from './20261128_152730_source_rights_review';
+import * as migration_20261128_161922_article_ingest from './20261128_161922_article_ingest';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_152730_source_rights_review.up,
     down: migration_20261128_152730_source_rights_review.down,
-    name: '20261128_152730_source_rights_review'
+    name: '20261128_152730_source_rights_review',
+  },
+  {
+    up: migration_20261128_161922_article_ingest.up,
+    down: migration_20261128_161922_article_ingest.down,
+    name: '20261128_161922_article_ingest'
   },
 ];

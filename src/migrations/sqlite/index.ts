@@ -3,6 +3,7 @@ import * as migration_20261128_143333_notice_sites from './20261128_143333_notic
 import * as migration_20261128_143904_notice_review from './20261128_143904_notice_review';
 import * as migration_20261128_145540_audit_log from './20261128_145540_audit_log';
 import * as migration_20261128_152735_source_rights_review from './20261128_152735_source_rights_review';
+import * as migration_20261128_161929_article_ingest from './20261128_161929_article_ingest';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_152735_source_rights_review.up,
     down: migration_20261128_152735_source_rights_review.down,
-    name: '20261128_152735_source_rights_review'
+    name: '20261128_152735_source_rights_review',
+  },
+  {
+    up: migration_20261128_161929_article_ingest.up,
+    down: migration_20261128_161929_article_ingest.down,
+    name: '20261128_161929_article_ingest'
   },
 ];

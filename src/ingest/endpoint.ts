@@ -1,0 +1,58 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { createIngester, INGEST_DEFAULTS, type IngestOptions } from './ingest'
+import { IngestError } from './types'
+
+const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+
+/** The request body, refused as soon as it passes `maxBytes`: never buffered whole. */
+const readBody = async (req: PayloadRequest, maxBytes: number): Promise<Uint8Array> => {
+  const declared = Number(req.headers.get('content-length') ?? 0)
+  const tooLarge = () => new IngestError(`the story is over the ${maxBytes / 1024 / 1024} MB limit`, 413)
+  if (declared > maxBytes) throw tooLarge()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of (req.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length
+    if (size > maxBytes) throw tooLarge()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * `POST /api/articles/ingest`: one story as a wire page (text/plain), NITF (application/xml)
+ * or ninjs (application/json). `?site=` names the site for the section, `?draft=true` holds it
+ * back. 201 with the new article, 200 when it updated one or found it unchanged.
+ */
+export const ingestEndpoint = (options: Pick<IngestOptions, 'maxBytes' | 'timeoutMs'> = {}): Endpoint => ({
+  path: '/ingest',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return fail(401, 'Sign in (or send an API key) to ingest wire copy.')
+    const canCreate = await req.payload.collections.articles.config.access.create?.({ req })
+    if (!canCreate) return fail(403, 'Only editors and admins ingest wire copy.')
+    const contentType = req.headers.get('content-type') ?? undefined
+    if (!contentType) return fail(415, 'Send a Content-Type: text/plain, application/xml or application/json.')
+    const maxBytes = options.maxBytes ?? INGEST_DEFAULTS.maxBytes
+    try {
+      const bytes = await readBody(req, maxBytes)
+      const ingester = createIngester(req.payload, {
+        ...options,
+        user: req.user,
+        site: req.searchParams.get('site') ?? undefined,
+        draft: req.searchParams.get('draft') === 'true',
+      })
+      const { outcome, article, review, notes } = await ingester.ingest({ bytes, contentType })
+      const doc =
+        outcome === 'unchanged'
+          ? await req.payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0, user: req.user, overrideAccess: false })
+          : article
+      const message = review ? `Article ${outcome} as a draft for review: ${review}` : `Article ${outcome}.`
+      return Response.json({ message, outcome, doc, review, notes }, { status: outcome === 'created' ? 201 : 200 })
+    } catch (error) {
+      if (error instanceof IngestError) return fail(error.status, error.message)
+      throw error
+    }
+  },
+})
