@@ -17,24 +17,17 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { inArray } from 'drizzle-orm'
 import { performance } from 'node:perf_hooks'
-import { defaultLoggerOptions } from 'payload'
-import pg from 'pg'
 
 import { closeDatabase } from '../src/database'
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database'
 import { paragraphs } from '../test/helpers/lexical'
+import { arg, databases, log, main, median, printTable, quiet, throwawayDatabase } from './common'
 import { forget, startInstance, use } from './instances'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret'
 
-const arg = (name: string, envName: string, fallback: string): string =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? process.env[envName] ?? fallback
-
 const ITERATIONS = Number(arg('iterations', 'BENCH_ITERATIONS', '60'))
 const WARMUP = Number(arg('warmup', 'BENCH_WARMUP', '10'))
-const DB_ARG = arg('db', 'BENCH_DB', '')
-const PG_SERVER = process.env.BENCH_POSTGRES_URI || process.env.TEST_POSTGRES_URI || 'postgres://postgres@127.0.0.1:5432/test'
 const LIMIT = 100
 
 type Mode = 'on' | 'off'
@@ -42,34 +35,6 @@ type Api = 'graphql' | 'local' | 'rest'
 type Doc = Record<string, any>
 type Cell = { api: Api; depth: 0 | 1; run: Record<Mode, () => Promise<Doc[]>> }
 type Row = { db: string; api: Api; depth: number; on: number; off: number }
-
-const log = (message: string) => process.stderr.write(`${message}\n`)
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-const postgresReachable = async (): Promise<boolean> => {
-  const client = new pg.Client({ connectionString: PG_SERVER, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.query('SELECT 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => undefined)
-  }
-}
-
-const databases = async (): Promise<string[]> => {
-  if (DB_ARG) return DB_ARG.split(',').map((s) => s.trim()).filter(Boolean)
-  if (await postgresReachable()) return ['sqlite', 'postgres']
-  log(`PostgreSQL at ${PG_SERVER.replace(/\/\/[^@/]*@/, '//***@')} is not reachable: SQLite only.`)
-  return ['sqlite']
-}
 
 // ---------------------------------------------------------------------------------------------
 // Data: the seeded network plus enough published articles with mixed sources.
@@ -223,30 +188,10 @@ const ruleQueries = async (payload: Payload, read: () => Promise<unknown>): Prom
 
 // ---------------------------------------------------------------------------------------------
 
-// Ctrl-C still drops the throwaway databases.
-const live = new Set<TestDatabase>()
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: dropping ${live.size} bench database(s)`)
-    void Promise.allSettled([...live].map((db) => db.drop())).then(() => process.exit(130))
-  })
-}
-
-const benchDatabase = async (kind: string): Promise<Row[]> => {
-  if (kind === 'postgres') process.env.TEST_POSTGRES_URI = PG_SERVER
-  const db: TestDatabase = await createTestDatabase(kind)
-  live.add(db)
+const benchDatabase = (kind: string): Promise<Row[]> => throwawayDatabase(kind, async () => {
   const started: { key: string; payload: Payload }[] = []
   try {
-    process.env.DATABASE_URI = db.uri
-    process.env.MIGRATE_ON_INIT = 'true'
-    process.env.SEED_ON_EMPTY = 'true'
-    process.env.SEED_DEMO_USERS = 'false'
     const { wirehouseConfig } = await import('../payload.config')
-    const quiet = (config: SanitizedConfig) => {
-      ;(config as { logger?: unknown }).logger = { options: { level: 'error' }, destination: defaultLoggerOptions }
-      return config
-    }
     const config: Record<Mode, SanitizedConfig> = {
       on: quiet(await wirehouseConfig()),
       off: quiet(await wirehouseConfig({ disabled: true })),
@@ -308,28 +253,20 @@ const benchDatabase = async (kind: string): Promise<Row[]> => {
       await closeDatabase(payload).catch((error) => log(`closing ${key}: ${error}`))
       forget(key)
     }
-    await db.drop()
-    live.delete(db)
   }
-}
+})
 
-// closeDatabase waits for PostgreSQL's pool on an unref'd timer; with nothing else pending Node
-// would exit mid-await (code 13). Keep the process alive until the table is out.
-const keepAlive = setInterval(() => undefined, 60_000)
-const rows: Row[] = []
-for (const kind of await databases()) rows.push(...(await benchDatabase(kind)))
-clearInterval(keepAlive)
-
-const table = [
-  ['database', 'api', 'depth', 'on ms', 'off ms', 'on/off'],
-  ...rows.map((r) => [r.db, r.api, String(r.depth), r.on.toFixed(2), r.off.toFixed(2), (r.on / r.off).toFixed(2)]),
-]
-const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)))
-console.log(`attribution plugin on vs off: ${LIMIT} articles per read, median of ${ITERATIONS} alternating runs each (after ${WARMUP} warm-up)`)
-for (const [index, row] of table.entries()) {
-  console.log(row.map((value, col) => (col < 2 ? value.padEnd(widths[col]) : value.padStart(widths[col]))).join('  '))
-  if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-}
-if (nestedMisses.size) console.log(`note: populated relatedArticles lacked attribution in: ${[...nestedMisses].join('; ')}`)
-console.log(`worst ratio=${Math.max(...rows.map((r) => r.on / r.off)).toFixed(2)}`)
-process.exit(0)
+await main(async () => {
+  const rows: Row[] = []
+  for (const kind of await databases()) rows.push(...(await benchDatabase(kind)))
+  console.log(`attribution plugin on vs off: ${LIMIT} articles per read, median of ${ITERATIONS} alternating runs each (after ${WARMUP} warm-up)`)
+  printTable(
+    [
+      ['database', 'api', 'depth', 'on ms', 'off ms', 'on/off'],
+      ...rows.map((r) => [r.db, r.api, String(r.depth), r.on.toFixed(2), r.off.toFixed(2), (r.on / r.off).toFixed(2)]),
+    ],
+    2,
+  )
+  if (nestedMisses.size) console.log(`note: populated relatedArticles lacked attribution in: ${[...nestedMisses].join('; ')}`)
+  console.log(`worst ratio=${Math.max(...rows.map((r) => r.on / r.off)).toFixed(2)}`)
+})

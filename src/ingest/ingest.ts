@@ -1,14 +1,15 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { performance } from 'node:perf_hooks'
+
 import type { Article } from '../../payload-types'
 import type { WireInput } from './decode'
 
 import { toSlug } from '../fields/slug'
 import { toLexical } from './html'
-import { externalIdOf, fingerprint } from './identity'
-import { matchSection, matchSource, type SectionRecord, type SourceRecord } from './match'
 import { parseStory } from './parse'
-import { IngestError, type Story } from './types'
+import { articleData, loadReferences, type Plan, planStory, type References } from './plan'
+import { IngestError } from './types'
 import { explain, inTransaction, isUniqueConflict, oneAtATime } from './write'
 
 export type IngestOptions = {
@@ -20,7 +21,7 @@ export type IngestOptions = {
   draft?: boolean
   /** Largest story accepted, in bytes. Default 5 MiB. */
   maxBytes?: number
-  /** Time allowed per story, parse to commit, in ms. Default 30 s. */
+  /** Time allowed per story, from the first statement to the commit, in ms. Default 30 s. */
   timeoutMs?: number
 }
 
@@ -37,39 +38,6 @@ export type IngestResult = {
   notes: string[]
 }
 
-type Status = 'draft' | 'published'
-/** Everything decided about a story before it is written. */
-type Plan = {
-  decided: { section?: number; source?: number; status: Status }
-  hash: string
-  matchedBy?: string
-  notes: string[]
-  review?: string
-  status: Status
-  story: Story
-}
-
-type References = { sections: SectionRecord[]; sources: SourceRecord[] }
-
-const loadReferences = async (payload: Payload): Promise<References> => {
-  const [sources, sections] = await Promise.all([
-    payload.find({
-      collection: 'wire-sources',
-      pagination: false,
-      depth: 0,
-      select: { code: true, name: true, credit: true, bylineAliases: true, copyrightHolder: true },
-    }),
-    payload.find({
-      collection: 'sections',
-      pagination: false,
-      depth: 1,
-      select: { name: true, slug: true, site: true },
-      populate: { sites: { name: true, domain: true } },
-    }),
-  ])
-  return { sources: sources.docs as SourceRecord[], sections: sections.docs as SectionRecord[] }
-}
-
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /**
@@ -79,81 +47,68 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 export const createIngester = (payload: Payload, options: IngestOptions = {}) => {
   const maxBytes = options.maxBytes ?? INGEST_DEFAULTS.maxBytes
   const timeoutMs = options.timeoutMs ?? INGEST_DEFAULTS.timeoutMs
+  const access = { overrideAccess: !options.user, user: options.user ?? undefined, depth: 0 } as const
   let references: Promise<References> | undefined
+
+  const select = { externalId: true, slug: true, headline: true, _status: true, ingest: { hash: true } } as const
+
+  /** The article with this story's wire id, and whether another article has its slug. */
+  const lookUp = async (plan: Plan, slug: string) => {
+    const where: Where = { or: [{ externalId: { equals: plan.externalId } }, { slug: { equals: slug } }] }
+    // The collection's own rows, by unique indexes: querying latest versions by field scans them all.
+    const { docs } = await payload.find({ collection: 'articles', where, limit: 2, pagination: false, select, ...access })
+    const stored = docs.find((doc) => doc.externalId === plan.externalId)
+    // A draft saved since holds its own fingerprint: compare with the latest version then.
+    const existing =
+      stored && stored.ingest?.hash !== plan.hash
+        ? await payload.findByID({ collection: 'articles', id: stored.id, draft: true, select, ...access })
+        : stored
+    return { existing, slugTaken: docs.some((doc) => doc.slug === slug) }
+  }
+
+  /**
+   * Looks up, then writes in one transaction. The look-up stays outside it: most stories are
+   * new or unchanged, and a unique index settles a race between two ingests of one story.
+   */
+  const write = async (plan: Plan): Promise<IngestResult> => {
+    const started = performance.now()
+    const { review, notes } = plan
+    const slug = toSlug(plan.story.headline)
+    const { existing, slugTaken } = await lookUp(plan, slug)
+    if (existing?.ingest?.hash === plan.hash) return { outcome: 'unchanged', article: existing, review, notes }
+
+    const data = articleData(plan, await toLexical(plan.story.bodyHtml, payload.config))
+    const draft = plan.status === 'draft'
+    const limits = { deadline: started + timeoutMs, limitMs: timeoutMs }
+    return oneAtATime(payload, () =>
+      inTransaction(payload, options.user, limits, async (req) => {
+        if (existing) {
+          const article = await payload.update({ collection: 'articles', id: existing.id, data, draft, req, ...access })
+          return { outcome: 'updated', article, review, notes }
+        }
+        // A different story already has this headline's slug: keep both, told apart by the fingerprint.
+        const unique = slugTaken ? `${slug.slice(0, 107)}-${plan.hash.slice(0, 12)}` : slug
+        const article = await payload.create({ collection: 'articles', data: { ...data, slug: unique }, draft, req, ...access })
+        return { outcome: 'created', article, review, notes }
+      }),
+    )
+  }
 
   const ingest = async (input: WireInput): Promise<IngestResult> => {
     if (input.bytes.length > maxBytes) {
       throw new IngestError(`the story is ${megabytes(input.bytes.length)}, over the ${megabytes(maxBytes)} limit`, 413)
     }
     const story = parseStory(input)
-    const { sources, sections } = await (references ??= loadReferences(payload))
-    const match = matchSource(story, sources)
-    const source = 'source' in match ? match.source : undefined
-    const review = 'reason' in match ? match.reason : undefined
-    const { section, note } = matchSection(story, sections, options.site)
-    const status: Status = options.draft || !source ? 'draft' : 'published'
-    const decided = { source: source?.id as number | undefined, section: section?.id as number | undefined, status }
-    const matchedBy = 'by' in match ? match.by : undefined
-    const plan: Plan = { story, review, matchedBy, notes: note ? [note] : [], status, decided, hash: fingerprint(story, decided) }
-    const attempt = () => oneAtATime(payload, () => inTransaction(payload, options.user, timeoutMs, (req) => write(req, plan)))
+    const plan = planStory(story, await (references ??= loadReferences(payload)), options)
     try {
-      return await attempt()
+      return await write(plan)
     } catch (error) {
       // Two ingests of one story at once: the loser finds the winner's article on a second try.
       if (!isUniqueConflict(error)) throw explain(error)
-      return attempt().catch((e) => {
+      return write(plan).catch((e: unknown) => {
         throw explain(e)
       })
     }
-  }
-
-
-  const write = async (req: PayloadRequest, { story, review, matchedBy, notes, status, decided, hash }: Plan): Promise<IngestResult> => {
-    const externalId = externalIdOf(story)
-    const slug = toSlug(story.headline)
-    const access = { req, overrideAccess: !options.user, user: options.user ?? undefined, depth: 0 } as const
-    const where: Where = { or: [{ externalId: { equals: externalId } }, { slug: { equals: slug } }] }
-    const { docs } = await payload.find({
-      collection: 'articles',
-      where,
-      draft: true,
-      limit: 2,
-      pagination: false,
-      select: { externalId: true, slug: true, headline: true, _status: true, ingest: { hash: true } },
-      ...access,
-    })
-    const existing = docs.find((doc) => doc.externalId === externalId)
-    if (existing?.ingest?.hash === hash) return { outcome: 'unchanged', article: existing, review, notes }
-
-    const data = {
-      headline: story.headline,
-      byline: story.byline ? `by ${story.byline}` : null,
-      dateline: { place: story.dateline.place ?? null, date: story.dateline.date ?? null },
-      source: decided.source ?? null,
-      section: decided.section ?? null,
-      summary: story.summary ?? null,
-      body: await toLexical(story.bodyHtml, payload.config),
-      relatedLinks: story.relatedLinks,
-      externalId,
-      _status: status,
-      ingest: {
-        needsReview: Boolean(review),
-        reason: review ?? null,
-        format: story.format,
-        matchedBy: matchedBy ?? null,
-        ingestedAt: new Date().toISOString(),
-        hash,
-      },
-    }
-    if (existing) {
-      const article = await payload.update({ collection: 'articles', id: existing.id, data, draft: status === 'draft', ...access })
-      return { outcome: 'updated', article, review, notes }
-    }
-    // A different story already has this headline's slug: keep both, told apart by the wire id.
-    const taken = docs.some((doc) => doc.slug === slug)
-    const unique = taken ? `${slug.slice(0, 107)}-${hash.slice(0, 12)}` : slug
-    const article = await payload.create({ collection: 'articles', data: { ...data, slug: unique }, draft: status === 'draft', ...access })
-    return { outcome: 'created', article, review, notes }
   }
 
   return { ingest }

@@ -13,30 +13,30 @@ import { IngestError } from './types'
 type User = PayloadRequest['user']
 
 /**
- * Runs `work` in one transaction: committed whole, or rolled back. Past the deadline the caller
- * gets an error at once; the transaction is rolled back when the work in flight settles, since
- * Payload would run any later statement outside a transaction that is already gone.
+ * Runs `work` in one transaction: committed whole, or rolled back. Past the deadline (a
+ * `performance.now()` time) the caller gets an error at once; the transaction is rolled back
+ * when the work in flight settles, since Payload would run any later statement outside a
+ * transaction that is already gone.
  */
 export const inTransaction = async <T>(
   payload: Payload,
   user: User | undefined,
-  timeoutMs: number,
+  { deadline, limitMs }: { deadline: number; limitMs: number },
   work: (req: PayloadRequest) => Promise<T>,
 ): Promise<T> => {
   const req = await createLocalReq({ user: user ?? undefined }, payload)
-  const timedOut = () => new IngestError(`took longer than ${timeoutMs / 1000} s; nothing was written`, 504)
-  const started = performance.now()
+  const timedOut = () => new IngestError(`took longer than ${limitMs / 1000} s; nothing was written`, 504)
   await initTransaction(req)
   let settled = false
   const running = work(req).finally(() => (settled = true))
   let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut()), timeoutMs)
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut()), deadline - performance.now())
   })
   try {
-    const result = await Promise.race([running, deadline])
+    const result = await Promise.race([running, timeout])
     // A driver that never yields (SQLite's) can finish before the timer fires: check again.
-    if (performance.now() - started > timeoutMs) throw timedOut()
+    if (performance.now() > deadline) throw timedOut()
     await commitTransaction(req)
     return result
   } catch (error) {

@@ -158,6 +158,17 @@ describe('the ingester', () => {
     const again = await ingester().ingest({ ...first, bytes: Buffer.from(JSON.stringify(first.doc)) })
     expect(again.outcome).toBe('unchanged')
     expect(await versions()).toBe(versionCount + 1)
+
+    // A correction held back as a draft leaves the published article as it was, and is itself
+    // recognised as unchanged next time.
+    first.doc.bodies[0].value += '<p>Second correction.</p>'
+    const held = { ...first, bytes: Buffer.from(JSON.stringify(first.doc)) }
+    expect((await createIngester(app.payload, { draft: true }).ingest(held)).outcome).toBe('updated')
+    expect((await createIngester(app.payload, { draft: true }).ingest(held)).outcome).toBe('unchanged')
+    expect(await versions()).toBe(versionCount + 2)
+    const live = await app.payload.findByID({ collection: 'articles', id: created.article.id, depth: 0 })
+    expect(live._status).toBe('published')
+    expect(JSON.stringify(live.body)).not.toContain('Second correction')
   })
 
   it('yields one article when the same story is ingested twice at the same moment', async () => {
