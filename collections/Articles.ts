@@ -15,6 +15,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'headline',
     defaultColumns: ['headline', 'source', 'section', '_status', 'publishedAt'],
     group: 'Content',
+    components: { beforeListTable: ['/src/ingest/admin/IngestWire#IngestWire'] },
   },
   access: {
     read: publishedUnless('admin', 'editor', 'compliance'),

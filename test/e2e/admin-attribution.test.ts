@@ -382,4 +382,26 @@ describe('the admin panel in Chromium', () => {
     expect(await row(sourceIds.NASA).locator('td.cell-license').innerText()).toBe('Public Domain')
     await screenshot('wire-sources')
   })
+
+  it('ingests wire files picked above the articles list, with a line per file and a link to each article', async () => {
+    await page.goto(`${server.url}/admin/collections/articles`)
+    const wire = (file: string) => path.join(root, 'test', 'fixtures', 'wire', file)
+    await page.locator('.ingest-wire input[type="file"]').setInputFiles([wire('good/afp-nitf.xml'), wire('unmatched/xyz-text.txt'), wire('bad/truncated.xml')])
+    const status = page.locator('.ingest-wire [role="status"]')
+    await eventually(async () => expect(await status.innerText()).toBe('2 ingested, 1 failed.'))
+    const lines = await page.locator('.ingest-wire__result').allInnerTexts()
+    expect(lines).toEqual([
+      'afp-nitf.xml: Article created.',
+      expect.stringMatching(/^xyz-text\.txt: Article created as a draft for review: no wire source matches credit "XYZ"/),
+      expect.stringMatching(/^truncated\.xml: XML is not well-formed: the file ends inside <nitf>/),
+    ])
+    // The list shows the new articles without a reload.
+    await eventually(async () => expect(await page.locator('.table tbody tr').count()).toBe(8))
+    await screenshot('ingest-wire')
+
+    await page.locator('.ingest-wire__result--ok a').first().click()
+    const shown = await panelShows((s) => expect(s.credit).toBe('AFP'))
+    expect(shown.titles).toContain('Wire agency copyright')
+    expect(shown.warnings).toEqual([])
+  })
 })

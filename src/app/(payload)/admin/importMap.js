@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AttributionPreview as AttributionPreview_5d3753c2b76f01b5b14507e6473847ba } from '../../../../plugins/attribution/admin/AttributionPreview'
+import { IngestWire as IngestWire_2096c59c522d00f1df947c711479a97b } from '../../../../src/ingest/admin/IngestWire'
 import { NoticeReach as NoticeReach_fcfdbc45360a17062ced14eb81938535 } from '../../../../plugins/attribution/admin/NoticeReach'
 import { ComplianceNavLink as ComplianceNavLink_1f743ecbebc6f552248b4b511478558d } from '../../../../plugins/attribution/admin/ComplianceNavLink'
 import { ComplianceDashboard as ComplianceDashboard_e63aadfe8f8c54e21e387e493bf0684b } from '../../../../plugins/attribution/admin/ComplianceDashboard'
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/attribution/admin/AttributionPreview#AttributionPreview": AttributionPreview_5d3753c2b76f01b5b14507e6473847ba,
+  "/src/ingest/admin/IngestWire#IngestWire": IngestWire_2096c59c522d00f1df947c711479a97b,
   "/plugins/attribution/admin/NoticeReach#NoticeReach": NoticeReach_fcfdbc45360a17062ced14eb81938535,
   "/plugins/attribution/admin/ComplianceNavLink#ComplianceNavLink": ComplianceNavLink_1f743ecbebc6f552248b4b511478558d,
   "/plugins/attribution/admin/ComplianceDashboard#ComplianceDashboard": ComplianceDashboard_e63aadfe8f8c54e21e387e493bf0684b,
