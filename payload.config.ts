@@ -21,6 +21,12 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
       meta: { titleSuffix: ' · Wirehouse' },
       // Gravatar would be an outbound request from every editor's browser.
       avatar: 'default',
+      // The article's public page in the edit view, draft included (`src/app/(site)/preview`).
+      livePreview: {
+        collections: ['articles'],
+        url: ({ data }) => (data?.id ? `/preview?id=${data.id}` : null),
+        breakpoints: [{ name: 'phone', label: 'Phone', width: 375, height: 667 }],
+      },
     },
     collections,
     globals: [Publisher],

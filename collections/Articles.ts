@@ -6,6 +6,7 @@ import { requiredToPublish } from '../src/fields/requiredToPublish'
 import { slugField } from '../src/fields/slug'
 import { ingestField } from '../src/fields/ingest'
 import { calendarDate } from '../src/fields/validators'
+import { revalidateSite } from '../src/hooks/revalidateSite'
 import { setPublishedAt } from '../src/hooks/setPublishedAt'
 import { ingestEndpoint } from '../src/ingest/endpoint'
 
@@ -31,6 +32,8 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeChange: [setPublishedAt()],
+    afterChange: [revalidateSite().afterChange],
+    afterDelete: [revalidateSite().afterDelete],
   },
   endpoints: [ingestEndpoint()],
   fields: [

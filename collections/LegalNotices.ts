@@ -6,8 +6,12 @@ import { publishedUnless, roles, trashFirst } from '../src/access'
 import { alsoCheck, calendarDate, dateAfter } from '../src/fields/validators'
 import { auditCollection } from '../src/hooks/audit'
 import { keepIfEverPublished } from '../src/hooks/keepPublished'
+import { revalidateSite } from '../src/hooks/revalidateSite'
 import { REVIEW_STATES, reviewBeforePublish } from '../src/hooks/review'
 import { labelled, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, SOURCE_KINDS } from './constants'
+
+/** The public pages show notices: any change expires their cache. */
+const site = revalidateSite()
 
 type AppliesTo = { licenses?: unknown[]; scope?: string; sourceKinds?: unknown[]; sources?: unknown[] }
 
@@ -142,8 +146,8 @@ export const LegalNotices: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [reviewBeforePublish(CONTENT_FIELDS), audit.beforeChange],
-    afterChange: [audit.afterChange],
+    afterChange: [audit.afterChange, site.afterChange],
     beforeDelete: [keepIfEverPublished('notice')],
-    afterDelete: [audit.afterDelete],
+    afterDelete: [audit.afterDelete, site.afterDelete],
   },
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, roles } from '../src/access'
 import { relatedLinksField } from '../src/fields/relatedLinks'
 import { slugField } from '../src/fields/slug'
+import { revalidateSite } from '../src/hooks/revalidateSite'
 import { uniqueWithin } from '../src/fields/validators'
 
 export const Sections: CollectionConfig = {
@@ -14,6 +15,7 @@ export const Sections: CollectionConfig = {
     update: roles('admin', 'editor'),
     delete: roles('admin'),
   },
+  hooks: { afterChange: [revalidateSite().afterChange], afterDelete: [revalidateSite().afterDelete] },
   // A section's slug is unique within its site, not across the network.
   indexes: [{ fields: ['site', 'slug'], unique: true }],
   fields: [

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, roles } from '../src/access'
 import { hostname } from '../src/fields/validators'
+import { revalidateSite } from '../src/hooks/revalidateSite'
 
 export const Sites: CollectionConfig = {
   slug: 'sites',
@@ -12,6 +13,7 @@ export const Sites: CollectionConfig = {
     update: roles('admin'),
     delete: roles('admin'),
   },
+  hooks: { afterChange: [revalidateSite().afterChange], afterDelete: [revalidateSite().afterDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

@@ -3,9 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { anyone, fieldRoles, roles, trashFirst } from '../src/access'
 import { sourceCode } from '../src/fields/validators'
 import { auditCollection } from '../src/hooks/audit'
+import { revalidateSite } from '../src/hooks/revalidateSite'
 import { reviewRights } from '../src/hooks/rightsReview'
 import { upperCase } from '../src/hooks/upperCase'
 import { labelled, LICENSES, SOURCE_KINDS } from './constants'
+
+/** Sources name the credit and rights the public pages show: any change expires their cache. */
+const site = revalidateSite()
 
 /** The rights fields: what a source's copy may be used for and whom it credits. */
 const RIGHTS = ['kind', 'license', 'copyrightHolder']
@@ -39,8 +43,8 @@ export const WireSources: CollectionConfig = {
   trash: true,
   hooks: {
     beforeChange: [reviewRights(RIGHTS)],
-    afterChange: [audit.afterChange],
-    afterDelete: [audit.afterDelete],
+    afterChange: [audit.afterChange, site.afterChange],
+    afterDelete: [audit.afterDelete, site.afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, roles } from '../../src/access'
 import { auditGlobal } from '../../src/hooks/audit'
+import { revalidateSiteGlobal } from '../../src/hooks/revalidateSite'
 
 export const Publisher: GlobalConfig = {
   slug: 'publisher',
@@ -11,7 +12,7 @@ export const Publisher: GlobalConfig = {
     update: roles('admin', 'compliance'),
   },
   versions: { max: 100 },
-  hooks: { afterChange: [auditGlobal()] },
+  hooks: { afterChange: [auditGlobal(), revalidateSiteGlobal()] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, defaultValue: 'Wirehouse Publisher' },
     {

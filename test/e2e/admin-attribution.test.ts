@@ -21,6 +21,7 @@ import {
   START_TIMEOUT_MS,
   waitUntilReady,
 } from '../helpers/server'
+import { pick, signedIn } from './admin'
 import { eventually, launchChromium } from './browser'
 
 const SCREENSHOTS = path.join(root, 'test-results', 'e2e')
@@ -77,17 +78,7 @@ const apiGet = async (pathAndQuery: string) => {
   return response.json()
 }
 
-/**
- * Picks `name` in a relationship field's react-select by typing to search, as an editor would.
- * Focuses the input rather than clicking the control: a click on the current value opens its document drawer.
- */
-const pickRelationship = async (field: string, name: string) => {
-  const wrapper = page.locator(`#field-${field}`)
-  await wrapper.locator('input').focus()
-  await page.keyboard.type(name.slice(0, 6))
-  await wrapper.locator('.rs__option', { hasText: name }).first().click()
-  await eventually(async () => expect(await wrapper.locator('.rs__single-value').innerText()).toBe(name))
-}
+const pickRelationship = (field: string, name: string) => pick(page, field, name)
 
 const screenshot = async (name: string) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
@@ -307,20 +298,8 @@ describe('the admin panel in Chromium', () => {
   })
 
   it('lets a compliance officer draft and submit a notice, and a colleague approve it, in the admin alone', async () => {
-    const signedIn = async (email: string) => {
-      const ctx = await browser.newContext({ viewport: { width: 1440, height: 1100 } })
-      ctx.setDefaultTimeout(60_000)
-      expect((await ctx.request.post(`${server.url}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })).status()).toBe(200)
-      return ctx
-    }
-    const pick = async (view: Page, field: string, label: string) => {
-      const wrapper = view.locator(`#field-${field}`)
-      await wrapper.locator('input').first().focus()
-      await view.keyboard.type(label.slice(0, 4))
-      await wrapper.locator('.rs__option', { hasText: label }).first().click()
-    }
-    const officer = await signedIn('compliance@wirehouse.test')
-    const colleague = await signedIn('compliance2@wirehouse.test')
+    const officer = await signedIn(browser, server.url, 'compliance@wirehouse.test')
+    const colleague = await signedIn(browser, server.url, 'compliance2@wirehouse.test')
     try {
       const draft = await officer.newPage()
       await draft.goto(`${server.url}/admin/collections/legal-notices/create`)

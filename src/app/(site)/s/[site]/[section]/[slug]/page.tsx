@@ -1,0 +1,51 @@
+import type { Metadata } from 'next'
+
+import { RichText } from '@payloadcms/richtext-lexical/react'
+import { draftMode, headers } from 'next/headers.js'
+import { notFound } from 'next/navigation.js'
+
+import { ArticleView } from '../../../../../../site/components/ArticleView'
+import { RefreshOnSave } from '../../../../../../site/components/RefreshOnSave'
+import { previewArticle, publishedArticle, siteByDomain } from '../../../../../../site/data'
+import { sitePaths } from '../../../../../../site/format'
+import { siteBase } from '../../../../../../site/request'
+
+type Props = { params: Promise<{ section: string; site: string; slug: string }> }
+
+/** The published article, or in draft mode (live preview) its latest version for the signed-in editor. */
+const load = async ({ params }: Props) => {
+  const { site: domain, section, slug } = await params
+  const site = await siteByDomain(decodeURIComponent(domain))
+  if (!site) return null
+  const query = { siteId: site.id, section, slug }
+  const preview = (await draftMode()).isEnabled
+  const article = preview ? await previewArticle(query, await headers()) : await publishedArticle(query)
+  return article ? { site, article, preview } : null
+}
+
+export const generateMetadata = async (props: Props): Promise<Metadata> => {
+  const found = await load(props)
+  if (!found) return {}
+  const { article, site } = found
+  return { title: `${article.headline} · ${site.name}`, description: article.summary ?? undefined }
+}
+
+export default async function ArticlePage(props: Props) {
+  const found = await load(props)
+  if (!found) notFound()
+  const { article, site, preview } = found
+  const paths = sitePaths(await siteBase(site.domain))
+  return (
+    <>
+      {preview && (
+        <>
+          <p className="preview-banner" role="status">
+            Preview: the latest version, as saved{article._status === 'draft' ? ' (draft, not published)' : ''}.
+          </p>
+          <RefreshOnSave />
+        </>
+      )}
+      <ArticleView article={article} body={article.body ? <RichText data={article.body} /> : null} paths={paths} />
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react'
+
+import Link from 'next/link'
+
+import type { Article } from '../../../payload-types'
+import type { sitePaths } from '../format'
+
+import { datelineText } from '../format'
+
+type Props = { article: Article; body: ReactNode; paths: ReturnType<typeof sitePaths> }
+
+const populated = <T extends object>(value: unknown): T | undefined =>
+  value && typeof value === 'object' ? (value as T) : undefined
+
+/** Schema.org JSON-LD: the attribution's fragment with the article's own facts; `<` escaped for the script tag. */
+const jsonLd = (article: Article) =>
+  JSON.stringify({
+    ...(populated<Record<string, unknown>>(article.attribution?.jsonLd) ?? {}),
+    headline: article.headline,
+    ...(article.publishedAt && { datePublished: article.publishedAt }),
+    dateModified: article.updatedAt,
+    ...(article.summary && { description: article.summary }),
+  }).replace(/</g, '\\u003c')
+
+/**
+ * An article as readers see it: section, headline, byline, the dateline with the credit, the
+ * body, related links and articles, and at its foot the article's own boilerplate.
+ */
+export const ArticleView = ({ article, body, paths }: Props) => {
+  const section = populated<{ name: string; slug: string }>(article.section)
+  const attribution = article.attribution
+  const related = (article.relatedArticles ?? [])
+    .map((r) => populated<Article>(r))
+    .filter((r): r is Article => Boolean(r && populated(r.section)))
+  return (
+    <main className="site-main" id="main">
+      <article className="article">
+        {section && (
+          <p className="kicker">
+            <Link href={paths.section(section.slug)}>{section.name}</Link>
+          </p>
+        )}
+        <h1>{article.headline}</h1>
+        {attribution?.byline && <p className="byline">{attribution.byline}</p>}
+        <p className="dateline">{datelineText(article.dateline, attribution?.credit)}</p>
+        <div className="article-body">{body}</div>
+        {article.relatedLinks && article.relatedLinks.length > 0 && (
+          <section aria-labelledby="related-links" className="related">
+            <h2 id="related-links">Related Links</h2>
+            <ul>
+              {article.relatedLinks.map((link) => (
+                <li key={link.id ?? link.url}>
+                  <a href={link.url}>{link.label}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {related.length > 0 && (
+          <section aria-labelledby="related-articles" className="related">
+            <h2 id="related-articles">Related articles</h2>
+            <ul>
+              {related.map((r) => (
+                <li key={r.id}>
+                  <Link href={paths.article(populated<{ slug: string }>(r.section)!.slug, r.slug)}>{r.headline}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {attribution?.html && (
+          <footer aria-label="Copyright and legal notices" className="boilerplate" data-testid="boilerplate">
+            {/* Rendered by the attribution plugin from the notices, and sanitized there. */}
+            <div dangerouslySetInnerHTML={{ __html: attribution.html }} />
+          </footer>
+        )}
+      </article>
+      <script dangerouslySetInnerHTML={{ __html: jsonLd(article) }} type="application/ld+json" />
+    </main>
+  )
+}

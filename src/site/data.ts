@@ -1,0 +1,123 @@
+import type { Where } from 'payload'
+
+import config from '@payload-config'
+import { unstable_cache } from 'next/cache.js'
+import { getPayload } from 'payload'
+
+import type { Article, Section, Site } from '../../payload-types'
+
+import { SITE_TAG } from '../hooks/revalidateSite'
+
+/**
+ * What the public pages read, through the Local API as an anonymous reader (published content
+ * only, access rules applied). Cached under one tag that every change expires
+ * (`src/hooks/revalidateSite.ts`), and for a minute at most, so a notice that comes into force
+ * at a set time shows without anyone saving anything.
+ */
+const cached = <A extends unknown[], R>(name: string, read: (...args: A) => Promise<R>) =>
+  unstable_cache(read, ['wirehouse', name], { tags: [SITE_TAG], revalidate: 60 })
+
+const payload = () => getPayload({ config })
+
+/** Fields of an article in a list: no body. */
+const TEASER = {
+  headline: true,
+  slug: true,
+  summary: true,
+  dateline: true,
+  publishedAt: true,
+  section: true,
+  attribution: { credit: true },
+} as const
+
+export type Teaser = Pick<Article, 'dateline' | 'headline' | 'id' | 'publishedAt' | 'slug' | 'summary'> & {
+  attribution?: Pick<NonNullable<Article['attribution']>, 'credit'> | null
+}
+
+export const siteByDomain = cached('site', async (domain: string): Promise<null | Site> => {
+  const { docs } = await (await payload()).find({
+    collection: 'sites',
+    where: { domain: { equals: domain } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+  })
+  return docs[0] ?? null
+})
+
+export const allSites = cached('sites', async (): Promise<Site[]> => {
+  const { docs } = await (await payload()).find({ collection: 'sites', sort: 'name', pagination: false, depth: 0, overrideAccess: false })
+  return docs
+})
+
+const sectionsOf = async (siteId: number): Promise<Section[]> => {
+  const { docs } = await (await payload()).find({
+    collection: 'sections',
+    where: { site: { equals: siteId } },
+    sort: 'name',
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+  })
+  return docs
+}
+
+const latest = async (where: Where, limit: number, page = 1) =>
+  (await payload()).find({
+    collection: 'articles',
+    where,
+    sort: '-publishedAt',
+    limit,
+    page,
+    depth: 0,
+    select: TEASER,
+    overrideAccess: false,
+  })
+
+/** A site's sections by name. */
+export const siteSections = cached('sections', sectionsOf)
+
+/** A site's sections, each with its latest articles. */
+export const siteHome = cached('home', async (siteId: number, perSection: number) => {
+  const sections = await sectionsOf(siteId)
+  return Promise.all(
+    sections.map(async (section) => ({
+      section,
+      articles: (await latest({ section: { equals: section.id } }, perSection)).docs as Teaser[],
+    })),
+  )
+})
+
+/** A section of a site by its slug, with a page of its latest articles. */
+export const sectionPage = cached('section', async (siteId: number, slug: string, page: number) => {
+  const section = (await sectionsOf(siteId)).find((s) => s.slug === slug)
+  if (!section) return null
+  const result = await latest({ section: { equals: section.id } }, 20, page)
+  return { section, articles: result.docs as Teaser[], page: result.page ?? 1, totalPages: result.totalPages }
+})
+
+type ArticleQuery = { siteId: number; section: string; slug: string }
+
+const readArticle = async ({ siteId, section, slug }: ArticleQuery, preview?: { headers: Headers }) => {
+  const client = await payload()
+  const user = preview ? (await client.auth({ headers: preview.headers })).user : null
+  const { docs } = await client.find({
+    collection: 'articles',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 2,
+    draft: Boolean(preview && user),
+    user,
+    overrideAccess: false,
+  })
+  const article = docs[0]
+  const home = article?.section && typeof article.section === 'object' ? article.section : undefined
+  const siteOf = home && (typeof home.site === 'object' ? home.site.id : home.site)
+  return article && home?.slug === section && siteOf === siteId ? article : null
+}
+
+/** A published article of the site, in the section it is filed in. */
+export const publishedArticle = cached('article', (query: ArticleQuery) => readArticle(query))
+
+/** The latest version, draft or not, for a signed-in editor in draft mode (live preview): never cached. */
+export const previewArticle = (query: ArticleQuery, headers: Headers) => readArticle(query, { headers })

@@ -1,0 +1,28 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { expect } from '@jest/globals'
+
+import { DEMO_PASSWORD } from '../../src/seed/data'
+import { eventually } from './browser'
+
+/** A browser context signed in as a demo user (through the login endpoint: its cookie). */
+export const signedIn = async (browser: Browser, url: string, email: string): Promise<BrowserContext> => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } })
+  context.setDefaultTimeout(60_000)
+  context.setDefaultNavigationTimeout(90_000)
+  expect((await context.request.post(`${url}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })).status()).toBe(200)
+  return context
+}
+
+/**
+ * Picks `label` in a select or relationship field (react-select) by typing to search, as a user
+ * would. Focuses the input rather than clicking the control: a click on a relationship's current
+ * value opens its document drawer.
+ */
+export const pick = async (page: Page, field: string, label: string) => {
+  const wrapper = page.locator(`#field-${field}`)
+  await wrapper.locator('input').first().focus()
+  await page.keyboard.type(label.slice(0, 6))
+  await wrapper.locator('.rs__option', { hasText: label }).first().click()
+  await eventually(async () => expect(await wrapper.locator('.rs__single-value').first().innerText()).toBe(label))
+}
