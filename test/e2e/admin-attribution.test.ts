@@ -21,7 +21,7 @@ import {
   START_TIMEOUT_MS,
   waitUntilReady,
 } from '../helpers/server'
-import { pick, signedIn } from './admin'
+import { pick, publishable, signedIn } from './admin'
 import { eventually, launchChromium } from './browser'
 
 const SCREENSHOTS = path.join(root, 'test-results', 'e2e')
@@ -321,7 +321,7 @@ describe('the admin panel in Chromium', () => {
 
       const review = await colleague.newPage()
       await review.goto(`${server.url}/admin/collections/legal-notices/${id}`)
-      await review.getByRole('button', { name: /Publish/ }).click()
+      await (await publishable(review)).click()
       await eventually(async () => {
         const live = await (await fetch(`${server.url}/api/legal-notices/${id}`)).json()
         expect(live).toMatchObject({ _status: 'published', review: { state: 'approved' } })

@@ -26,3 +26,21 @@ export const pick = async (page: Page, field: string, label: string) => {
   await wrapper.locator('.rs__option', { hasText: label }).first().click()
   await eventually(async () => expect(await wrapper.locator('.rs__single-value').first().innerText()).toBe(label))
 }
+
+/**
+ * Waits until the document's Publish button can be used. Payload may still hold another user's
+ * edit lock, whose modal comes up a moment after the form: this user takes the document over, as
+ * the modal offers.
+ */
+export const publishable = async (page: Page) => {
+  const locked = page.locator('#document-locked')
+  const publish = page.getByRole('button', { name: /Publish/ })
+  await page.locator('form').first().waitFor()
+  await page.waitForTimeout(1500)
+  await eventually(async () => {
+    if (await locked.isVisible()) await locked.getByRole('button', { name: 'Take over' }).click()
+    expect(await locked.isVisible()).toBe(false)
+    expect(await publish.isEnabled()).toBe(true)
+  })
+  return publish
+}

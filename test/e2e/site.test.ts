@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { publisher } from '../../src/seed/data'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { BUILD_TIMEOUT_MS, ensureBuild, killServers, root, type RunningServer, spawnServer, START_TIMEOUT_MS, waitUntilReady } from '../helpers/server'
-import { pick, signedIn } from './admin'
+import { pick, publishable, signedIn } from './admin'
 import { eventually, launchChromium } from './browser'
 
 const SCREENSHOTS = path.join(root, 'test-results', 'site')
@@ -183,7 +183,7 @@ describe('editors, compliance staff and readers', () => {
       })
       const review = await colleague.newPage()
       await review.goto(`${server.url}/admin/collections/legal-notices/${gdpr.id}`)
-      await review.getByRole('button', { name: /Publish/ }).click()
+      await (await publishable(review)).click()
       await eventually(async () => {
         const live = await (await fetch(`${server.url}/api/legal-notices/${gdpr.id}`)).json()
         expect(live.review.state).toBe('approved')
