@@ -1,6 +1,7 @@
 import type { SanitizedConfig } from 'payload'
 
 import { defaultLoggerOptions } from 'payload'
+import fs from 'node:fs'
 import pg from 'pg'
 
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database'
@@ -101,4 +102,39 @@ export const printTable = (rows: string[][], left = 1) => {
     console.log(row.map((value, col) => (col < left ? value.padEnd(widths[col]) : value.padStart(widths[col]))).join('  '))
     if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   }
+}
+
+/** One measured case against its baseline, as `npm run bench` collects them into `bench/results.json`. */
+export type Result = {
+  /** The bench script: `attribution`, `ingest`, `volume`, `load`. */
+  bench: string
+  database: string
+  /** What was measured, e.g. `rest depth 1`, `list at 100,000`. */
+  case: string
+  /** Unit of `value` and `baseline`, e.g. `ms`, `req/s`, `MB`. */
+  unit: string
+  /** What the baseline is, e.g. `plugin off`, `1,000 articles`, `after warm-up`. */
+  baselineLabel: string
+  baseline: number
+  value: number
+  /** `value / baseline`. */
+  ratio: number
+  /** The ratio must stay at or under `max`, or at or over `min`. */
+  target: { max?: number; min?: number }
+  pass: boolean
+}
+
+export const result = (r: Omit<Result, 'pass' | 'ratio'>): Result => {
+  const ratio = r.value / r.baseline
+  const pass = (r.target.max === undefined || ratio <= r.target.max) && (r.target.min === undefined || ratio >= r.target.min)
+  return { ...r, ratio, pass }
+}
+
+/**
+ * Hands the bench's results to `npm run bench` (`bench/run.ts`), which names a file in
+ * `BENCH_RESULTS_FILE`; run alone, a bench only prints its table.
+ */
+export const report = (results: Result[]) => {
+  const file = process.env.BENCH_RESULTS_FILE
+  if (file) fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 }
