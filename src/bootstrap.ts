@@ -1,18 +1,25 @@
 import type { Payload } from 'payload'
 
-import { databaseKind, migrationsFor, watchPool } from './database'
+import { databaseKind, migrationsFor, oneInstanceAtATime, watchPool } from './database'
 import { env } from './env'
 import { seed } from './seed'
+import { ensureGeneration } from './site/generation'
 
-/** Runs once per process when Payload starts: pending migrations, then the sample network on an empty database. */
+/**
+ * Runs once per process when Payload starts: pending migrations, then the sample network on an
+ * empty database, one instance at a time.
+ */
 export const onInit = async (payload: Payload): Promise<void> => {
   const kind = databaseKind(env.DATABASE_URI)
   watchPool(payload)
-  if (env.MIGRATE_ON_INIT && kind !== 'mongodb') {
-    await payload.db.migrate({ migrations: migrationsFor(kind) })
-  }
-  if (env.SEED_ON_EMPTY) {
-    const { totalDocs } = await payload.count({ collection: 'wire-sources', trash: true })
-    if (totalDocs === 0) await seed(payload)
-  }
+  await oneInstanceAtATime(payload, async () => {
+    if (env.MIGRATE_ON_INIT && kind !== 'mongodb') {
+      await payload.db.migrate({ migrations: migrationsFor(kind) })
+    }
+    if (env.SEED_ON_EMPTY) {
+      const { totalDocs } = await payload.count({ collection: 'wire-sources', trash: true })
+      if (totalDocs === 0) await seed(payload)
+    }
+    await ensureGeneration(payload)
+  })
 }

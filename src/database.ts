@@ -113,3 +113,29 @@ export const closeDatabase = async (payload: Payload): Promise<void> => {
   } else if (client) client.close()
   else if (connection) await connection.close()
 }
+
+type LockClient = { query: (sql: string, params?: unknown[]) => Promise<unknown>; release: () => void }
+
+// Any fixed number: the key every Wirehouse instance on a database locks while it starts.
+const STARTUP_LOCK = 0x57_48_53 // "WHS"
+
+/**
+ * Runs `work` (migrations, the first seed) in one instance at a time. Instances started together
+ * on one PostgreSQL database would otherwise run the same migration twice, or seed twice; the
+ * second waits on a session advisory lock, then finds the work done. SQLite and MongoDB run it as is.
+ */
+export const oneInstanceAtATime = async <T>(payload: Payload, work: () => Promise<T>): Promise<T> => {
+  const { pool } = payload.db as unknown as { pool?: { connect: () => Promise<LockClient> } }
+  if (!pool) return work()
+  const client = await pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK])
+    try {
+      return await work()
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK])
+    }
+  } finally {
+    client.release()
+  }
+}

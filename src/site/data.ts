@@ -3,21 +3,28 @@ import type { Where } from 'payload'
 import config from '@payload-config'
 import { unstable_cache } from 'next/cache.js'
 import { getPayload } from 'payload'
+import { cache } from 'react'
 
 import type { Article, Section, Site } from '../../payload-types'
 
-import { SITE_TAG } from '../hooks/revalidateSite'
+import { currentGeneration } from './generation'
+
+const payload = () => getPayload({ config })
+
+/** Read once per request: the pages of one request see one generation. */
+const generation = cache(async () => currentGeneration(await payload()))
 
 /**
  * What the public pages read, through the Local API as an anonymous reader (published content
- * only, access rules applied). Cached under one tag that every change expires
- * (`src/hooks/revalidateSite.ts`), and for a minute at most, so a notice that comes into force
- * at a set time shows without anyone saving anything.
+ * only, access rules applied). Cached in this instance under the current generation
+ * (`./generation.ts`), which every change replaces, so every instance reads afresh after a
+ * change wherever it was saved; and for a minute at most, so a notice that comes into force at a
+ * set time shows without anyone saving anything.
  */
-const cached = <A extends unknown[], R>(name: string, read: (...args: A) => Promise<R>) =>
-  unstable_cache(read, ['wirehouse', name], { tags: [SITE_TAG], revalidate: 60 })
-
-const payload = () => getPayload({ config })
+const cached = <A extends unknown[], R>(name: string, read: (...args: A) => Promise<R>) => {
+  const stored = unstable_cache((_generation: string, ...args: A) => read(...args), ['wirehouse', name], { revalidate: 60 })
+  return async (...args: A): Promise<R> => stored(await generation(), ...args)
+}
 
 /** Fields of an article in a list: no body. */
 const TEASER = {
