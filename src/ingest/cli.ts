@@ -8,7 +8,7 @@ import { getPayload } from 'payload'
 
 import { closeDatabase } from '../database'
 import { createIngester, INGEST_DEFAULTS, type IngestOutcome } from './ingest'
-import { IngestError } from './types'
+import { IngestError, tooLarge } from './types'
 
 const USAGE = `Usage: npm run ingest -- [options] <file or folder>...
 
@@ -86,17 +86,18 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
   const timeoutS = number(values.timeout, 'timeout')
   const files = await storyFiles(positionals)
 
+  const maxBytes = maxMb === undefined ? INGEST_DEFAULTS.maxBytes : maxMb * 1024 * 1024
+
   const payload = await getPayload({ config })
   const ingester = createIngester(payload, {
     site: values.site,
     draft: values.draft,
-    maxBytes: maxMb && maxMb * 1024 * 1024,
+    maxBytes,
     timeoutMs: timeoutS && timeoutS * 1000,
   })
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, failed: 0 }
   const failures: string[] = []
   const reviews: string[] = []
-  const maxBytes = (maxMb ?? INGEST_DEFAULTS.maxBytes / 1024 / 1024) * 1024 * 1024
   const bar = new SingleBar({
     format: 'Ingesting [{bar}] {value}/{total} {file}',
     stream: process.stderr,
@@ -110,7 +111,7 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
     try {
       // Refuse an oversized file by its size, before reading it.
       const { size } = await stat(file)
-      if (size > maxBytes) throw new IngestError(`the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${maxBytes / 1024 / 1024} MB limit`)
+      if (size > maxBytes) throw tooLarge(maxBytes, size)
       const result = await ingester.ingest({ bytes: await readFile(file), filename: file })
       counts[result.outcome]++
       if (result.review) reviews.push(`  ${file}: ${result.review}`)

@@ -1,20 +1,19 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { createIngester, INGEST_DEFAULTS, type IngestOptions } from './ingest'
-import { IngestError } from './types'
+import { IngestError, tooLarge } from './types'
 
 const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /** The request body, refused as soon as it passes `maxBytes`: never buffered whole. */
 const readBody = async (req: PayloadRequest, maxBytes: number): Promise<Uint8Array> => {
   const declared = Number(req.headers.get('content-length') ?? 0)
-  const tooLarge = () => new IngestError(`the story is over the ${maxBytes / 1024 / 1024} MB limit`, 413)
-  if (declared > maxBytes) throw tooLarge()
+  if (declared > maxBytes) throw tooLarge(maxBytes, declared)
   const chunks: Uint8Array[] = []
   let size = 0
   for await (const chunk of (req.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.length
-    if (size > maxBytes) throw tooLarge()
+    if (size > maxBytes) throw tooLarge(maxBytes)
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)

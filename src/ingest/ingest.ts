@@ -9,7 +9,7 @@ import { toSlug } from '../fields/slug'
 import { toLexical } from './html'
 import { parseStory } from './parse'
 import { articleData, loadReferences, type Plan, planStory, type References } from './plan'
-import { IngestError } from './types'
+import { tooLarge } from './types'
 import { explain, inTransaction, isUniqueConflict, oneAtATime } from './write'
 
 export type IngestOptions = {
@@ -37,8 +37,6 @@ export type IngestResult = {
   /** What was left out, e.g. a section that does not exist. */
   notes: string[]
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /**
  * Turns wire stories into articles. Sources and sections are read once per ingester, so make
@@ -96,7 +94,7 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
 
   const ingest = async (input: WireInput): Promise<IngestResult> => {
     if (input.bytes.length > maxBytes) {
-      throw new IngestError(`the story is ${megabytes(input.bytes.length)}, over the ${megabytes(maxBytes)} limit`, 413)
+      throw tooLarge(maxBytes, input.bytes.length)
     }
     const story = parseStory(input)
     const plan = planStory(story, await (references ??= loadReferences(payload)), options)

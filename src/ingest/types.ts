@@ -39,3 +39,9 @@ export class IngestError extends Error {
     this.status = status
   }
 }
+
+const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
+
+/** The refusal of a story over the size limit, with its size when it is known (a file, a whole body). */
+export const tooLarge = (limit: number, size?: number) =>
+  new IngestError(`the story is ${size === undefined ? '' : `${megabytes(size)}, `}over the ${megabytes(limit)} limit`, 413)

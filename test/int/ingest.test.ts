@@ -79,7 +79,7 @@ describe('`npm run ingest` over a folder of mixed wire copy', () => {
       const line = run.stdout.split('\n').find((l) => l.includes(path.join(folder, file)))
       expect(line?.toLowerCase()).toContain(reason)
     }
-    expect(run.stdout).toMatch(/huge\.txt: the file is 10\.0 MB, over the 5 MB limit/)
+    expect(run.stdout).toMatch(/huge\.txt: the story is 10 MB, over the 5 MB limit/)
     expect(await articles()).toBe(before + expected.good.length + expected.unmatched.length)
 
     for (const want of expected.good) {
