@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks'
 
 import { closeDatabase } from '../src/database'
 import { paragraphs } from '../test/helpers/lexical'
-import { arg, databases, log, main, median, printTable, quiet, throwawayDatabase } from './common'
+import { arg, databases, log, main, median, printTable, quiet, report, result, throwawayDatabase } from './common'
 import { forget, startInstance, use } from './instances'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -269,4 +269,18 @@ await main(async () => {
   )
   if (nestedMisses.size) console.log(`note: populated relatedArticles lacked attribution in: ${[...nestedMisses].join('; ')}`)
   console.log(`worst ratio=${Math.max(...rows.map((r) => r.on / r.off)).toFixed(2)}`)
+  report(
+    rows.map((r) =>
+      result({
+        bench: 'attribution',
+        database: r.db,
+        case: `${r.api} depth ${r.depth}, 100 articles`,
+        unit: 'ms',
+        baselineLabel: 'plugin off',
+        baseline: r.off,
+        value: r.on,
+        target: { max: 1.1 },
+      }),
+    ),
+  )
 })

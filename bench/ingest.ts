@@ -24,7 +24,7 @@ import { createIngester } from '../src/ingest/ingest'
 import { parseStory } from '../src/ingest/parse'
 import { articleData, loadReferences, planStory } from '../src/ingest/plan'
 import { expected, LPR, WIRE } from '../test/helpers/wire'
-import { arg, databases, log, main, printTable, quiet, throwawayDatabase } from './common'
+import { arg, databases, log, main, printTable, quiet, report, result, throwawayDatabase } from './common'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret'
@@ -138,4 +138,18 @@ await main(async () => {
   ])
   const worst = Math.min(...rows.map((r) => r.ingest / r.create))
   console.log(`worst ratio=${worst.toFixed(2)} (target >= ${TARGET})`)
+  report(
+    rows.map((r) =>
+      result({
+        bench: 'ingest',
+        database: r.db,
+        case: `${STORIES} stories`,
+        unit: 'stories/s',
+        baselineLabel: 'payload.create',
+        baseline: r.create,
+        value: r.ingest,
+        target: { min: TARGET },
+      }),
+    ),
+  )
 })
