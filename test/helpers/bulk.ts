@@ -17,11 +17,15 @@ export type BulkArticlesOptions = {
   count: number
   /** Makes slugs and external ids unique: `${prefix}-${n}`. */
   prefix: string
+  /** The `n` of the first row, to go on from an earlier call with the same prefix. @default 0 */
+  first?: number
   /** Source ids to cycle through; `null` entries give articles without a source. */
   sources: (null | number | string)[]
   sections?: (number | string)[]
   /** Stamped as createdAt and updatedAt of every row. @default 2024-01-01T00:00:00.000Z */
   at?: string
+  /** Row `n`'s publishedAt (an ISO date; its day is the dateline date), so that sorting by them is real. @default `at` */
+  publishedAt?: (n: number) => string
   rowsPerInsert?: number
 }
 
@@ -35,23 +39,26 @@ export const insertArticles = async (payload: Payload, options: BulkArticlesOpti
   const table = tables.articles
   const at = options.at ?? '2024-01-01T00:00:00.000Z'
   const size = options.rowsPerInsert ?? 500
+  const first = options.first ?? 0
+  const end = first + options.count
   const ids: number[] = []
-  for (let start = 0; start < options.count; start += size) {
+  for (let start = first; start < end; start += size) {
     const rows = []
-    for (let n = start; n < Math.min(start + size, options.count); n++) {
+    for (let n = start; n < Math.min(start + size, end); n++) {
+      const published = options.publishedAt?.(n) ?? at
       const source = options.sources[n % options.sources.length] ?? null
       rows.push({
         headline: `Bulk wire story ${options.prefix} ${n}`,
         slug: `${options.prefix}-${n}`,
         byline: n % 3 === 0 ? 'by Staff Writers' : `by Reporter ${n % 17}`,
         dateline_place: 'Paris',
-        dateline_date: at,
+        dateline_date: `${published.slice(0, 10)}T00:00:00.000Z`,
         source,
         section: options.sections?.length ? options.sections[n % options.sections.length] : null,
         summary: `Summary of bulk story ${n}.`,
         body: paragraph(`Body of bulk story ${n}.`),
         externalId: `${options.prefix}-${n}`,
-        publishedAt: at,
+        publishedAt: published,
         createdAt: at,
         updatedAt: at,
         _status: 'published',

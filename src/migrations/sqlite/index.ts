@@ -4,6 +4,7 @@ import * as migration_20261128_143904_notice_review from './20261128_143904_noti
 import * as migration_20261128_145540_audit_log from './20261128_145540_audit_log';
 import * as migration_20261128_152735_source_rights_review from './20261128_152735_source_rights_review';
 import * as migration_20261128_161929_article_ingest from './20261128_161929_article_ingest';
+import * as migration_20261128_201522_article_list_indexes from './20261128_201522_article_list_indexes';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261128_161929_article_ingest.up,
     down: migration_20261128_161929_article_ingest.down,
-    name: '20261128_161929_article_ingest'
+    name: '20261128_161929_article_ingest',
+  },
+  {
+    up: migration_20261128_201522_article_list_indexes.up,
+    down: migration_20261128_201522_article_list_indexes.down,
+    name: '20261128_201522_article_list_indexes'
   },
 ];
