@@ -69,13 +69,15 @@ const sectionsOf = async (siteId: number): Promise<Section[]> => {
   return docs
 }
 
-const latest = async (where: Where, limit: number, page = 1) =>
+/** The latest published articles; `page` to page through them (and count them), else the first `limit`. */
+const latest = async (where: Where, limit: number, page?: number) =>
   (await payload()).find({
     collection: 'articles',
     where,
     sort: '-publishedAt',
     limit,
-    page,
+    // Without paging, no count of every article the section has.
+    ...(page === undefined ? { pagination: false } : { page }),
     depth: 0,
     select: TEASER,
     overrideAccess: false,
