@@ -31,12 +31,14 @@ import {
   GC_NODE_OPTIONS,
   type LoadResult,
   probeTarget,
+  readRss,
+  type Rss,
   rssOf,
   runLoad,
   type Target,
   verifyTarget,
 } from '../test/helpers/load'
-import { ensureBuild, killServers, type RunningServer, spawnServer, waitUntilReady } from '../test/helpers/server'
+import { ensureBuild, killServers, spawnServer, waitUntilReady } from '../test/helpers/server'
 import { arg, databases, log, main, printTable, quiet, report, type Result, result, throwawayDatabase } from './common'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -50,7 +52,6 @@ const REQUESTS = Number(arg('requests', 'BENCH_REQUESTS', '100000'))
 const ARTICLES = Number(arg('articles', 'BENCH_ARTICLES', '1000'))
 const RSS_MAX = 1.2
 
-type Rss = { raw: number; gc: number }
 type Run = { db: string; results: LoadResult[]; warm: Rss; soak: Rss; peak: number }
 
 const addArticles = async (kind: string) => {
@@ -74,12 +75,6 @@ const addArticles = async (kind: string) => {
   } finally {
     await closeDatabase(payload)
   }
-}
-
-const readRss = async (server: RunningServer): Promise<Rss> => {
-  const raw = rssOf(server.child.pid!)
-  await collectGarbage(server)
-  return { raw, gc: rssOf(server.child.pid!) }
 }
 
 const summary = (r: LoadResult) =>

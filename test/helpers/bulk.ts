@@ -17,8 +17,6 @@ export type BulkArticlesOptions = {
   count: number
   /** Makes slugs and external ids unique: `${prefix}-${n}`. */
   prefix: string
-  /** The `n` of the first row, to go on from an earlier call with the same prefix. @default 0 */
-  first?: number
   /** Source ids to cycle through; `null` entries give articles without a source. */
   sources: (null | number | string)[]
   sections?: (number | string)[]
@@ -39,12 +37,10 @@ export const insertArticles = async (payload: Payload, options: BulkArticlesOpti
   const table = tables.articles
   const at = options.at ?? '2024-01-01T00:00:00.000Z'
   const size = options.rowsPerInsert ?? 500
-  const first = options.first ?? 0
-  const end = first + options.count
   const ids: number[] = []
-  for (let start = first; start < end; start += size) {
+  for (let start = 0; start < options.count; start += size) {
     const rows = []
-    for (let n = start; n < Math.min(start + size, end); n++) {
+    for (let n = start; n < Math.min(start + size, options.count); n++) {
       const published = options.publishedAt?.(n) ?? at
       const source = options.sources[n % options.sources.length] ?? null
       rows.push({

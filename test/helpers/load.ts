@@ -6,7 +6,7 @@
 import autocannon from 'autocannon'
 import fs from 'node:fs'
 
-import { get, type Reply, type RunningServer, send, sleep } from './server'
+import { get, type Reply, type RunningServer, send, SERVER_NODE_OPTIONS, sleep } from './server'
 
 export type TargetName = 'by slug' | 'graphql' | 'list' | 'page' | 'probe'
 
@@ -189,13 +189,12 @@ export const runLoad = async (url: string, targets: Target | Target[], options: 
 }
 
 /**
- * `NODE_OPTIONS` for `spawnServer` (the app's own, `childEnv`'s default, plus `--expose-gc` and a
+ * `NODE_OPTIONS` for `spawnServer` (the app's own, plus `--expose-gc` and a
  * handler that runs a full garbage collection on SIGUSR2), so `collectGarbage` can take RSS
  * readings without the garbage the last run left: under load V8 lets the heap grow by about a
  * fifth before a major collection, which makes a raw reading land anywhere on that sawtooth.
  */
-export const GC_NODE_OPTIONS =
-  "--no-deprecation --conditions=production --expose-gc --import=data:text/javascript,process.on('SIGUSR2',()=>{globalThis.gc();console.error('[load]gc')})"
+export const GC_NODE_OPTIONS = `${SERVER_NODE_OPTIONS} --expose-gc --import=data:text/javascript,process.on('SIGUSR2',()=>{globalThis.gc();console.error('[load]gc')})`
 
 /**
  * A full garbage collection in a server started with `GC_NODE_OPTIONS`; resolves when it is done
@@ -219,6 +218,15 @@ export const rssOf = (pid: number): number => {
   const kb = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)
   if (!kb) throw new Error(`no VmRSS in /proc/${pid}/status`)
   return Number(kb[1]) / 1024
+}
+
+export type Rss = { raw: number; gc: number }
+
+/** A server's RSS in MB as it is, then after a full GC (a server started with `GC_NODE_OPTIONS`). */
+export const readRss = async (server: RunningServer): Promise<Rss> => {
+  const raw = rssOf(server.child.pid!)
+  await collectGarbage(server)
+  return { raw, gc: rssOf(server.child.pid!) }
 }
 
 /** Rows for `printTable` / `console.table`: target, req/s, p50 ms, p99 ms, errors, requests. */

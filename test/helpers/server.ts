@@ -20,6 +20,9 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export const BUILD_TIMEOUT_MS = 15 * 60_000
 export const START_TIMEOUT_MS = 180_000
 
+/** Node's options for a child, as `npm start` gives them. */
+export const SERVER_NODE_OPTIONS = '--no-deprecation --conditions=production'
+
 /** Environment for a child: nothing of jest's NODE_OPTIONS/NODE_ENV or the caller's database and secret. */
 export const childEnv = (overrides: Record<string, string>): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env }
@@ -27,7 +30,7 @@ export const childEnv = (overrides: Record<string, string>): NodeJS.ProcessEnv =
   return {
     ...env,
     NEXT_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: '--no-deprecation --conditions=production',
+    NODE_OPTIONS: SERVER_NODE_OPTIONS,
     ...overrides,
   }
 }

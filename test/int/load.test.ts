@@ -18,7 +18,8 @@ import {
   GC_NODE_OPTIONS,
   loadRows,
   type LoadResult,
-  rssOf,
+  readRss,
+  type Rss,
   runLoad,
   type Target,
   verifyTarget,
@@ -38,15 +39,7 @@ let db: TestDatabase | undefined
 let server: RunningServer
 let targets: Target[]
 const results: LoadResult[] = []
-type Rss = { raw: number; gc: number }
 const rss: { warm?: Rss; after?: Rss } = {}
-
-/** RSS as it is, then after a full GC. */
-const readRss = async (): Promise<Rss> => {
-  const raw = rssOf(server.child.pid!)
-  await collectGarbage(server)
-  return { raw, gc: rssOf(server.child.pid!) }
-}
 
 beforeAll(async () => {
   await ensureBuild()
@@ -100,7 +93,7 @@ describe(`the production server under load (${kind})`, () => {
     async () => {
       // Warm-up: JIT, Next's route modules, the GraphQL schema, the pages' data cache.
       expectClean(await runLoad(server.url, targets, { duration: SECONDS, amount: MAX_REQUESTS, connections: CONNECTIONS }))
-      rss.warm = await readRss()
+      rss.warm = await readRss(server)
 
       for (const target of targets) {
         const result = await runLoad(server.url, target, { duration: SECONDS, amount: MAX_REQUESTS, connections: CONNECTIONS })
@@ -113,7 +106,7 @@ describe(`the production server under load (${kind})`, () => {
       results.push(mixed)
       expectClean(mixed)
 
-      rss.after = await readRss()
+      rss.after = await readRss(server)
       expect(rss.after.gc / rss.warm.gc).toBeLessThanOrEqual(RSS_GROWTH)
       expect(server.child.exitCode).toBeNull()
     },
