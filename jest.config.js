@@ -22,8 +22,13 @@ const base = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/'],
+  // tsconfig's paths: the app and its tests run the plugin's TypeScript source (the bare-host test
+  // installs its packed dist instead).
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@wirehouse/payload-plugin-attribution$': '<rootDir>/plugins/attribution/src/index.ts',
+    '^@wirehouse/payload-plugin-attribution/(client|rsc)$': '<rootDir>/plugins/attribution/src/exports/$1.ts',
     '\\.(css|scss)$': '<rootDir>/test/helpers/styleStub.js',
   },
   // Lexical's `.node.mjs` entry points use top-level await; resolve the plain builds instead.
@@ -43,6 +48,7 @@ export default {
   maxWorkers: process.env.CI ? 2 : '50%',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'plugin', testMatch: ['<rootDir>/plugins/*/test/**/*.test.ts'] },
     ...databases
       .filter(([, enabled]) => enabled)
       .map(([db]) => ({

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { collections, Publisher } from './collections'
-import { type AttributionPluginOptions, attributionPlugin } from './plugins/attribution'
+import { type AttributionPluginOptions, attributionPlugin } from '@wirehouse/payload-plugin-attribution'
 import { complianceStaff } from './src/access'
 import { onInit } from './src/bootstrap'
 import { databaseAdapter } from './src/database'

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { BasePayload } from 'payload'
 
-import type { AttributionPluginOptions } from '../../plugins/attribution'
+import type { AttributionPluginOptions } from '@wirehouse/payload-plugin-attribution'
 
 type Cache = Map<string, { payload: Payload | null } & Record<string, unknown>>
 

@@ -21,11 +21,11 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { AttributionPreview as AttributionPreview_5d3753c2b76f01b5b14507e6473847ba } from '../../../../plugins/attribution/admin/AttributionPreview'
+import { AttributionPreview as AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { IngestWire as IngestWire_2096c59c522d00f1df947c711479a97b } from '../../../../src/ingest/admin/IngestWire'
-import { NoticeReach as NoticeReach_fcfdbc45360a17062ced14eb81938535 } from '../../../../plugins/attribution/admin/NoticeReach'
-import { ComplianceNavLink as ComplianceNavLink_1f743ecbebc6f552248b4b511478558d } from '../../../../plugins/attribution/admin/ComplianceNavLink'
-import { ComplianceDashboard as ComplianceDashboard_e63aadfe8f8c54e21e387e493bf0684b } from '../../../../plugins/attribution/admin/ComplianceDashboard'
+import { NoticeReach as NoticeReach_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
+import { ComplianceNavLink as ComplianceNavLink_aabe130c6da1d7660141c9feb9644078 } from '@wirehouse/payload-plugin-attribution/rsc'
+import { ComplianceDashboard as ComplianceDashboard_aabe130c6da1d7660141c9feb9644078 } from '@wirehouse/payload-plugin-attribution/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -53,10 +53,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/plugins/attribution/admin/AttributionPreview#AttributionPreview": AttributionPreview_5d3753c2b76f01b5b14507e6473847ba,
+  "@wirehouse/payload-plugin-attribution/client#AttributionPreview": AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947,
   "/src/ingest/admin/IngestWire#IngestWire": IngestWire_2096c59c522d00f1df947c711479a97b,
-  "/plugins/attribution/admin/NoticeReach#NoticeReach": NoticeReach_fcfdbc45360a17062ced14eb81938535,
-  "/plugins/attribution/admin/ComplianceNavLink#ComplianceNavLink": ComplianceNavLink_1f743ecbebc6f552248b4b511478558d,
-  "/plugins/attribution/admin/ComplianceDashboard#ComplianceDashboard": ComplianceDashboard_e63aadfe8f8c54e21e387e493bf0684b,
+  "@wirehouse/payload-plugin-attribution/client#NoticeReach": NoticeReach_dfe2d4a2a73130c2e1d6251af9438947,
+  "@wirehouse/payload-plugin-attribution/rsc#ComplianceNavLink": ComplianceNavLink_aabe130c6da1d7660141c9feb9644078,
+  "@wirehouse/payload-plugin-attribution/rsc#ComplianceDashboard": ComplianceDashboard_aabe130c6da1d7660141c9feb9644078,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

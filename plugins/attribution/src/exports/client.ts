@@ -1,0 +1,2 @@
+export { AttributionPreview } from '../components/AttributionPreview.tsx'
+export { NoticeReach } from '../components/NoticeReach.tsx'

@@ -1,0 +1,2 @@
+export { ComplianceDashboard } from '../components/ComplianceDashboard.tsx'
+export { ComplianceNavLink } from '../components/ComplianceNavLink.tsx'

@@ -1,0 +1,42 @@
+import type { Field } from 'payload'
+
+import type { ResolvedOptions } from '../options.ts'
+
+const LICENSE_OPTIONS = ['copyright', 'public-domain', 'cc-by', 'cc-by-sa']
+
+/**
+ * The typed, virtual `attribution` field (a named object type in GraphQL). Its value is set by
+ * `attachAttribution` once per operation, not per document: see hooks.ts.
+ */
+export const attributionField = (_options: ResolvedOptions): Field => ({
+  name: 'attribution',
+  type: 'group',
+  virtual: true,
+  interfaceName: 'Attribution',
+  admin: { hidden: true },
+  access: { create: () => false, update: () => false },
+  fields: [
+    { name: 'credit', type: 'text' },
+    { name: 'byline', type: 'text' },
+    { name: 'copyrightHolder', type: 'text' },
+    { name: 'copyrightYear', type: 'number' },
+    // Text, not select: GraphQL enums would turn `public-domain` into `public_domain`, unlike REST.
+    { name: 'license', type: 'text', admin: { description: LICENSE_OPTIONS.join(' | ') } },
+    {
+      name: 'notices',
+      type: 'array',
+      interfaceName: 'AttributionNotice',
+      fields: [
+        { name: 'id', type: 'text' },
+        { name: 'kind', type: 'text' },
+        { name: 'title', type: 'text' },
+        { name: 'text', type: 'textarea' },
+        { name: 'html', type: 'textarea' },
+      ],
+    },
+    { name: 'text', type: 'textarea' },
+    { name: 'html', type: 'textarea' },
+    { name: 'jsonLd', type: 'json' },
+    { name: 'warnings', type: 'text', hasMany: true },
+  ],
+})

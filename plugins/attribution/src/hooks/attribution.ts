@@ -1,0 +1,89 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionAfterOperationHook,
+  CollectionBeforeOperationHook,
+  GlobalAfterChangeHook,
+  PayloadRequest,
+  SelectType,
+} from 'payload'
+
+import { APIError } from 'payload'
+
+import type { Hop } from '../attach.ts'
+import type { ResolvedOptions } from '../options.ts'
+
+import { attributionsFor } from '../attach.ts'
+import { forgetLoaded } from '../load.ts'
+import { FIELD, type SelectPlan, selectPlan, widenSelect } from '../select.ts'
+
+// Operation args as returned by `selectWhatAttributionNeeds`, which Payload hands to afterOperation.
+const plans = new WeakMap<object, SelectPlan>()
+
+const needs = (options: ResolvedOptions, siteHops: Hop[]): string[] => [
+  options.sourceField,
+  options.additionalSourcesField,
+  options.bylineField,
+  'publishedAt',
+  'dateline',
+  ...siteHops.slice(0, 1).map((hop) => hop.field),
+]
+
+/** Reads that select `attribution` also read the fields it is computed from. */
+export const selectWhatAttributionNeeds =
+  (options: ResolvedOptions, siteHops: Hop[]): CollectionBeforeOperationHook =>
+  ({ args, operation }) => {
+    const { select } = args as { select?: SelectType }
+    if (!['create', 'read', 'update'].includes(operation) || !select || !Object.keys(select).length) return args
+    const widened = widenSelect(select, needs(options, siteHops))
+    const next = { ...args, select: widened.select }
+    plans.set(next, widened.plan)
+    return next
+  }
+
+/**
+ * The moment to resolve at, when asked: `?attributionAt=` (REST), `context.attributionAt` (Local
+ * API, and GraphQL's `attributionAt` argument). A bad date is the caller's error.
+ */
+const requestedMoment = (req: PayloadRequest): Date | undefined => {
+  const raw = req.context.attributionAt ?? (req.query as Record<string, unknown> | undefined)?.attributionAt
+  if (raw === undefined || raw === null || raw === '') return undefined
+  const at = raw instanceof Date ? raw : new Date(String(raw))
+  if (Number.isNaN(at.getTime())) throw new APIError(`attributionAt: "${String(raw)}" is not a date.`, 400, undefined, true)
+  return at
+}
+
+const DOC_OPERATIONS = new Set(['create', 'findByID', 'updateByID'])
+const LIST_OPERATIONS = new Set(['find', 'update'])
+
+/**
+ * Attaches `attribution` to every document an operation returns, resolved for all of them at
+ * once, after relationships are populated: no query per document.
+ */
+export const attachAttribution =
+  (options: ResolvedOptions, siteHops: Hop[]): CollectionAfterOperationHook =>
+  async ({ args, operation, req, result }) => {
+    const docs = (
+      LIST_OPERATIONS.has(operation)
+        ? (result as { docs?: unknown[] }).docs
+        : DOC_OPERATIONS.has(operation)
+          ? [result]
+          : undefined
+    )?.filter(Boolean) as Record<string, any>[] | undefined
+    if (!docs?.length) return result
+    const plan = plans.get(args) ?? selectPlan((args as { select?: SelectType }).select)
+    if (!plan.wanted) return result
+    const attributions = await attributionsFor(req, options, docs as never, { at: requestedMoment(req), siteHops })
+    docs.forEach((doc, index) => {
+      const attribution: Record<string, unknown> = { ...attributions[index] }
+      doc[FIELD] = plan.only ? Object.fromEntries(plan.only.map((key) => [key, attribution[key]])) : attribution
+      for (const name of plan.added) delete doc[name]
+    })
+    return result
+  }
+
+/** A request that changes rules and then reads articles sees the change. */
+export const forgetOnChange: CollectionAfterChangeHook & CollectionAfterDeleteHook & GlobalAfterChangeHook = ({ doc, req }) => {
+  forgetLoaded(req)
+  return doc
+}

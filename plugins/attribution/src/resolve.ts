@@ -1,0 +1,214 @@
+import type {
+  ArticleInput,
+  Attribution,
+  AttributionNotice,
+  Id,
+  License,
+  NoticeInput,
+  PublisherInput,
+  SourceInput,
+  TemplateVariables,
+} from './types.ts'
+
+import { renderBody } from './render.ts'
+
+export type ResolveArgs = {
+  article: ArticleInput
+  /** Every source the article may reference, by id (a lookup; extra entries are ignored). */
+  sources: Map<string, SourceInput> | SourceInput[]
+  /** Candidate notices; the resolver keeps those published, not trashed, in effect at `at`. */
+  notices: NoticeInput[]
+  publisher: PublisherInput
+  at?: Date
+  /** More template variables, e.g. `{ site: { name } }` or the plugin's `extraVariables`. */
+  variables?: TemplateVariables
+  /**
+   * Reuses the notice part between articles with the same sources and variables. Pass one Map
+   * for calls that share `notices`, `publisher` and `at` (one request), never across them.
+   */
+  cache?: Map<string, NoticesPart>
+}
+
+export type NoticesPart = { chosen: AttributionNotice[]; covered: Set<string>; text: string; html: string }
+
+/** Most restrictive first: an article is under the strictest licence of its sources. */
+const LICENSE_ORDER: License[] = ['copyright', 'cc-by-sa', 'cc-by', 'public-domain']
+
+export const LICENSE_URLS: Partial<Record<License, string>> = {
+  'public-domain': 'https://creativecommons.org/publicdomain/mark/1.0/',
+  'cc-by': 'https://creativecommons.org/licenses/by/4.0/',
+  'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/',
+}
+
+const idOf = (ref: Id | { id: Id }): string => String(typeof ref === 'object' ? ref.id : ref)
+
+const joinNames = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+
+const unique = (values: (null | string | undefined)[]): string[] => [
+  ...new Set(values.filter((v): v is string => Boolean(v && v.trim()))),
+]
+
+const inEffect = (notice: NoticeInput, at: Date): boolean => {
+  const from = notice.effectiveFrom ? new Date(notice.effectiveFrom).getTime() : -Infinity
+  const until = notice.effectiveUntil ? new Date(notice.effectiveUntil).getTime() : Infinity
+  return from <= at.getTime() && at.getTime() < until
+}
+
+/** The sources a notice's rule matches among the article's; `all` matches without any. */
+const matchingSources = (notice: NoticeInput, sources: SourceInput[]): null | SourceInput[] => {
+  const rule = notice.appliesTo ?? {}
+  switch (rule.scope ?? 'all') {
+    case 'all':
+      return sources
+    case 'sources': {
+      const ids = new Set((rule.sources ?? []).map(idOf))
+      return sources.filter((s) => ids.has(String(s.id)))
+    }
+    case 'source-kinds':
+      return sources.filter((s) => s.kind && (rule.sourceKinds ?? []).includes(s.kind))
+    case 'licenses':
+      return sources.filter((s) => s.license && (rule.licenses ?? []).includes(s.license))
+    default:
+      return null
+  }
+}
+
+/** The article's sources in order (primary first), each once, with what is wrong with the rest. */
+const articleSources = (article: ArticleInput, lookup: Map<string, SourceInput>) => {
+  const refs = [article.source, ...(article.additionalSources ?? [])].filter(
+    (ref): ref is Id | SourceInput => ref !== null && ref !== undefined && ref !== '',
+  )
+  const sources: SourceInput[] = []
+  const warnings: string[] = []
+  if (!article.source) warnings.push('no source: attributed as the publisher’s own copy')
+  for (const ref of refs) {
+    const id = idOf(ref)
+    const source = lookup.get(id) ?? (typeof ref === 'object' && ref.name ? ref : undefined)
+    if (!source) warnings.push(`source ${id} no longer exists`)
+    else if (source.deletedAt) warnings.push(`source ${source.code ?? id} is in the trash`)
+    else if (!sources.some((s) => String(s.id) === id)) sources.push(source)
+  }
+  return { sources, warnings }
+}
+
+const sourceVariables = (sources: SourceInput[], publisher: PublisherInput) => ({
+  name: joinNames(unique(sources.map((s) => s.name))) || publisher.name,
+  code: unique(sources.map((s) => s.code)).join(', '),
+  credit: unique(sources.map((s) => s.credit || s.code)).join(', '),
+  copyrightHolder: joinNames(unique(sources.map((s) => s.copyrightHolder || publisher.name))),
+})
+
+/** The notices in force at `at` that apply to these sources, rendered, in display order. */
+const onSite = (notice: NoticeInput, site: Id | null | undefined): boolean => {
+  const sites = notice.appliesTo?.sites ?? []
+  return sites.length === 0 || (site !== null && site !== undefined && sites.map(idOf).includes(String(site)))
+}
+
+const chooseNotices = (
+  site: Id | null | undefined,
+  sources: SourceInput[],
+  notices: NoticeInput[],
+  publisher: PublisherInput,
+  at: Date,
+  base: TemplateVariables,
+): NoticesPart => {
+  const chosen: AttributionNotice[] = []
+  const covered = new Set<string>()
+  const candidates = notices
+    .filter((n) => (n._status ?? 'published') === 'published' && !n.deletedAt && inEffect(n, at) && onSite(n, site))
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title))
+  for (const notice of candidates) {
+    if (chosen.some((c) => String(c.id) === String(notice.id))) continue
+    const matched = matchingSources(notice, sources)
+    const scope = notice.appliesTo?.scope ?? 'all'
+    if (!matched || (scope !== 'all' && matched.length === 0)) continue
+    if (scope !== 'all') for (const source of matched) covered.add(String(source.id))
+    const rendered = renderBody(notice.body, { ...base, source: sourceVariables(matched, publisher) })
+    chosen.push({ id: notice.id, kind: notice.kind, title: notice.title, ...rendered })
+  }
+  return { chosen, covered, text: chosen.map((n) => n.text).join('\n\n'), html: chosen.map((n) => n.html).join('\n') }
+}
+
+/**
+ * PURE: what an article must carry, from its sources, the notices and the publisher, at a moment.
+ * Notices come in `order` (then title), each at most once; a source-scoped notice's `{{source.*}}`
+ * speaks for the article's sources that the notice matched, combined in the article's order.
+ */
+export const resolveAttribution = ({
+  article,
+  sources: sourceList,
+  notices,
+  publisher,
+  at = new Date(),
+  variables = {},
+  cache,
+}: ResolveArgs): Attribution => {
+  const lookup =
+    sourceList instanceof Map ? sourceList : new Map(sourceList.map((source) => [String(source.id), source]))
+  const { sources, warnings } = articleSources(article, lookup)
+
+  const license =
+    LICENSE_ORDER.find((l) => sources.some((s) => (s.license ?? 'copyright') === l)) ?? 'copyright'
+  const ownCopy = sources.length === 0
+  const holders = unique(
+    sources.filter((s) => (s.license ?? 'copyright') !== 'public-domain').map((s) => s.copyrightHolder || publisher.name),
+  )
+  const copyrightHolder = ownCopy ? publisher.name : holders.length ? joinNames(holders) : null
+  const dated = article.publishedAt ?? article.dateline?.date
+  const copyrightYear = (dated ? new Date(dated) : at).getUTCFullYear()
+  const credit = ownCopy ? publisher.name : unique(sources.map((s) => s.credit || s.code || s.name)).join(', ')
+  const byline = article.byline?.trim()
+    ? article.byline.trim().replace(/^(?!by\s)/i, 'by ')
+    : `by ${sources[0]?.bylineAliases?.[0] ?? (ownCopy ? 'Staff Writers' : sources[0].name)}`
+
+  const base: TemplateVariables = {
+    site: { name: publisher.name },
+    ...variables,
+    publisher: {
+      name: publisher.name,
+      copyrightStartYear: publisher.copyrightStartYear ?? copyrightYear,
+      jurisdiction: publisher.jurisdiction ?? '',
+    },
+    year: at.getUTCFullYear(),
+  }
+
+  const key = `${article.site ?? ''}|${sources.map((s) => s.id).join(',')}|${JSON.stringify(base)}`
+  let part = cache?.get(key)
+  if (!part) {
+    part = chooseNotices(article.site, sources, notices, publisher, at, base)
+    cache?.set(key, part)
+  }
+  const { chosen, covered, text, html } = part
+
+  for (const source of sources) {
+    if (!covered.has(String(source.id))) {
+      warnings.push(`no notice in force covers source ${source.code ?? source.name} (${source.kind ?? 'no kind'}, ${source.license ?? 'copyright'})`)
+    }
+  }
+
+  const jsonLd: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    copyrightYear,
+    creditText: credit,
+    ...(copyrightHolder && { copyrightHolder: { '@type': 'Organization', name: copyrightHolder } }),
+    ...(LICENSE_URLS[license] && { license: LICENSE_URLS[license] }),
+    ...(sources.length && { sourceOrganization: sources.map((s) => ({ '@type': 'Organization', name: s.name })) }),
+    ...(article.dateline?.place && { dateline: article.dateline.place }),
+    publisher: { '@type': 'Organization', name: publisher.name },
+  }
+
+  return {
+    credit,
+    byline,
+    copyrightHolder,
+    copyrightYear,
+    license,
+    notices: chosen,
+    text,
+    html,
+    jsonLd,
+    warnings,
+  }
+}
