@@ -18,7 +18,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { inArray } from 'drizzle-orm'
 import { performance } from 'node:perf_hooks'
 
-import { closeDatabase } from '../src/database'
+import { closeDatabase } from '@/database'
 import { paragraphs } from '../test/helpers/lexical'
 import { arg, databases, log, main, median, printTable, quiet, report, result, throwawayDatabase } from './common'
 import { forget, startInstance, use } from './instances'

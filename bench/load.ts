@@ -23,7 +23,7 @@
  */
 import type { Payload } from 'payload'
 
-import { closeDatabase } from '../src/database'
+import { closeDatabase } from '@/database'
 import { insertArticles } from '../test/helpers/bulk'
 import {
   collectGarbage,

@@ -32,7 +32,7 @@ import type { Payload, SanitizedConfig, Where } from 'payload'
 
 import { performance } from 'node:perf_hooks'
 
-import { closeDatabase } from '../src/database'
+import { closeDatabase } from '@/database'
 import { insertArticles } from '../test/helpers/bulk'
 import { paragraph } from '../test/helpers/lexical'
 import { arg, databases, log, main, median, printTable, quiet, report, result, throwawayDatabase, type Result } from './common'

@@ -1,6 +1,6 @@
 import type { Payload, SanitizedConfig } from 'payload'
 
-import { closeDatabase } from '../../src/database'
+import { closeDatabase } from '@/database'
 import { createTestDatabase, type TestDatabase } from './database'
 
 declare const TEST_DATABASE: string | undefined

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { migrationsFor } from '../../src/database'
-import { seed } from '../../src/seed'
-import * as sample from '../../src/seed/data'
+import { migrationsFor } from '@/database'
+import { seed } from '@/seed'
+import * as sample from '@/seed/data'
 import { http } from '../helpers/http'
 import { databaseUnderTest, startApp, type TestApp } from '../helpers/payload'
 

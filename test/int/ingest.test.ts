@@ -12,8 +12,8 @@ import { promisify } from 'node:util'
 
 import type { Article, WireSource } from '../../payload-types'
 
-import { createIngester } from '../../src/ingest/ingest'
-import { IngestError } from '../../src/ingest/types'
+import { createIngester } from '@/ingest/ingest'
+import { IngestError } from '@/ingest/types'
 import { http } from '../helpers/http'
 import { startApp, type TestApp } from '../helpers/payload'
 import { expected, LPR, WIRE, wireFile } from '../helpers/wire'

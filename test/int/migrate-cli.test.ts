@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { promisify, stripVTControlCharacters } from 'node:util'
 
-import { databaseKind, migrationsFor } from '../../src/database'
+import { databaseKind, migrationsFor } from '@/database'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { databaseUnderTest } from '../helpers/payload'
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { Article, LegalNotice } from '../../payload-types'
 
-import { DEMO_PASSWORD } from '../../src/seed/data'
+import { DEMO_PASSWORD } from '@/seed/data'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { paragraph } from '../helpers/lexical'
 import { databaseUnderTest } from '../helpers/payload'

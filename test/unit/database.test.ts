@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { databaseAdapter, databaseKind } from '../../src/database'
+import { databaseAdapter, databaseKind } from '@/database'
 
 describe('databaseKind', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { ConfigError, DEV_SECRET, readEnv } from '../../src/env'
+import { ConfigError, DEV_SECRET, readEnv } from '@/env'
 
 describe('readEnv', () => {
   it('defaults to the embedded SQLite database and seeds an empty one', () => {

@@ -1,9 +1,9 @@
 /** Source and section matching: the documented order, and a reason instead of a guess. */
 import { describe, expect, it } from '@jest/globals'
 
-import type { Story } from '../../src/ingest/types'
+import type { Story } from '@/ingest/types'
 
-import { matchSection, matchSource, type SectionRecord, type SourceRecord } from '../../src/ingest/match'
+import { matchSection, matchSource, type SectionRecord, type SourceRecord } from '@/ingest/match'
 
 const source = (id: number, code: string, name: string, copyrightHolder: string, aliases: string[]): SourceRecord => ({
   id,

@@ -5,12 +5,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { decodeHTML } from 'entities'
 
-import { calendarDate, parseDateline } from '../../src/ingest/dateline'
-import { formatOf } from '../../src/ingest/decode'
-import { cleanHtml } from '../../src/ingest/html'
-import { externalIdOf } from '../../src/ingest/identity'
-import { parseStory } from '../../src/ingest/parse'
-import { IngestError } from '../../src/ingest/types'
+import { calendarDate, parseDateline } from '@/ingest/dateline'
+import { formatOf } from '@/ingest/decode'
+import { cleanHtml } from '@/ingest/html'
+import { externalIdOf } from '@/ingest/identity'
+import { parseStory } from '@/ingest/parse'
+import { IngestError } from '@/ingest/types'
 import { expected, wireFile } from '../helpers/wire'
 
 const blocks = (html: string, tag: string) =>

@@ -1,7 +1,7 @@
 /** How the public pages write datelines and where a site's pages live. */
 import { describe, expect, it } from '@jest/globals'
 
-import { basePath, datelineText, sitePaths, wireDate } from '../../src/site/format'
+import { basePath, datelineText, sitePaths, wireDate } from '@/site/format'
 
 describe('datelines', () => {
   it('prints place, credit and date as the wire does', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { toSlug } from '../../src/fields/slug'
+import { toSlug } from '@/fields/slug'
 
 describe('toSlug', () => {
   it.each([

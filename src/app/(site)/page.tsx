@@ -1,7 +1,7 @@
 import Link from 'next/link'
 
-import { allSites } from '../../site/data'
-import { basePath } from '../../site/format'
+import { allSites } from '@/site/data'
+import { basePath } from '@/site/format'
 
 export const dynamic = 'force-dynamic'
 

@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { draftMode } from 'next/headers.js'
 import { getPayload } from 'payload'
 
-import { basePath, sitePaths } from '../../../site/format'
+import { basePath, sitePaths } from '@/site/format'
 
 const problem = (status: number, message: string) => new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 

@@ -3,9 +3,9 @@ import type { ReactNode } from 'react'
 import Link from 'next/link'
 import { notFound } from 'next/navigation.js'
 
-import { siteBase } from '../../../../site/request'
-import { sitePaths } from '../../../../site/format'
-import { siteByDomain, siteSections } from '../../../../site/data'
+import { siteBase } from '@/site/request'
+import { sitePaths } from '@/site/format'
+import { siteByDomain, siteSections } from '@/site/data'
 
 type Props = { children: ReactNode; params: Promise<{ site: string }> }
 

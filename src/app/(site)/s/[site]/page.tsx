@@ -3,10 +3,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation.js'
 
-import { Teasers } from '../../../../site/components/Teasers'
-import { siteByDomain, siteHome } from '../../../../site/data'
-import { sitePaths } from '../../../../site/format'
-import { siteBase } from '../../../../site/request'
+import { Teasers } from '@/site/components/Teasers'
+import { siteByDomain, siteHome } from '@/site/data'
+import { sitePaths } from '@/site/format'
+import { siteBase } from '@/site/request'
 
 type Props = { params: Promise<{ site: string }> }
 

@@ -4,11 +4,11 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import { draftMode, headers } from 'next/headers.js'
 import { notFound } from 'next/navigation.js'
 
-import { ArticleView } from '../../../../../../site/components/ArticleView'
-import { RefreshOnSave } from '../../../../../../site/components/RefreshOnSave'
-import { previewArticle, publishedArticle, siteByDomain } from '../../../../../../site/data'
-import { sitePaths } from '../../../../../../site/format'
-import { siteBase } from '../../../../../../site/request'
+import { ArticleView } from '@/site/components/ArticleView'
+import { RefreshOnSave } from '@/site/components/RefreshOnSave'
+import { previewArticle, publishedArticle, siteByDomain } from '@/site/data'
+import { sitePaths } from '@/site/format'
+import { siteBase } from '@/site/request'
 
 type Props = { params: Promise<{ section: string; site: string; slug: string }> }
 
