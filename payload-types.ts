@@ -81,12 +81,12 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
-    'wire-sources': WireSource;
     sections: Section;
     sites: Site;
-    'legal-notices': LegalNotice;
     users: User;
     'audit-log': AuditLog;
+    'legal-notices': LegalNotice;
+    'wire-sources': WireSource;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -95,12 +95,12 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
-    'wire-sources': WireSourcesSelect<false> | WireSourcesSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     sites: SitesSelect<false> | SitesSelect<true>;
-    'legal-notices': LegalNoticesSelect<false> | LegalNoticesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'legal-notices': LegalNoticesSelect<false> | LegalNoticesSelect<true>;
+    'wire-sources': WireSourcesSelect<false> | WireSourcesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -218,35 +218,17 @@ export interface Article {
 export interface WireSource {
   id: number;
   name: string;
-  /**
-   * Short upper-case code, e.g. AFP. Stored upper case.
-   */
   code: string;
   kind: 'news-agency' | 'government' | 'space-agency' | 'staff' | 'press-release' | 'other';
-  /**
-   * Who owns the copy, e.g. Agence France-Presse. Empty for public domain.
-   */
   copyrightHolder?: string | null;
   license: 'copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa';
-  /**
-   * What the dateline shows, e.g. AFP.
-   */
   credit?: string | null;
-  /**
-   * Bylines that mean this source, e.g. "AFP Staff Writers".
-   */
   bylineAliases?: string[] | null;
-  /**
-   * Compliance staff propose rights changes here; another officer or an admin approves them (then they apply) or rejects them with a comment.
-   */
   rightsProposal?: {
     kind?: ('news-agency' | 'government' | 'space-agency' | 'staff' | 'press-release' | 'other') | null;
     license?: ('copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa') | null;
     copyrightHolder?: string | null;
-    state?: ('pending' | 'approved' | 'rejected') | null;
-    /**
-     * For the reviewer.
-     */
+    state?: ('draft' | 'in-review' | 'rejected' | 'approved') | null;
     decision?: ('approve' | 'reject') | null;
     comment?: string | null;
     proposedBy?: (number | null) | User;
@@ -351,72 +333,6 @@ export interface Attribution {
   warnings?: string[] | null;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "legal-notices".
- */
-export interface LegalNotice {
-  id: number;
-  title: string;
-  kind:
-    | 'copyright'
-    | 'source-copyright'
-    | 'public-domain'
-    | 'staff-writers'
-    | 'advertising'
-    | 'gdpr'
-    | 'privacy'
-    | 'cookies'
-    | 'jurisdiction'
-    | 'other';
-  /**
-   * May use {{publisher.name}}, {{year}}, {{source.name}} and the like.
-   */
-  body: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  };
-  appliesTo: {
-    scope: 'all' | 'source-kinds' | 'sources' | 'licenses';
-    sourceKinds?: ('news-agency' | 'government' | 'space-agency' | 'staff' | 'press-release' | 'other')[] | null;
-    sources?: (number | WireSource)[] | null;
-    licenses?: ('copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa')[] | null;
-    /**
-     * Only on these sites; empty means every site.
-     */
-    sites?: (number | Site)[] | null;
-  };
-  effectiveFrom?: string | null;
-  effectiveUntil?: string | null;
-  /**
-   * Display order; lower comes first.
-   */
-  order?: number | null;
-  /**
-   * Set "In review" and save the draft to submit; a colleague or an admin publishes it, or rejects it with a comment.
-   */
-  review?: {
-    state?: ('draft' | 'in-review' | 'rejected' | 'approved') | null;
-    submittedBy?: (number | null) | User;
-    reviewedBy?: (number | null) | User;
-    comment?: string | null;
-  };
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-  _status?: ('draft' | 'published') | null;
-}
-/**
  * Every change to a legal notice, a wire source’s rights or the publisher. Entries cannot be changed or deleted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -478,6 +394,60 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "legal-notices".
+ */
+export interface LegalNotice {
+  id: number;
+  title: string;
+  kind:
+    | 'copyright'
+    | 'source-copyright'
+    | 'public-domain'
+    | 'staff-writers'
+    | 'advertising'
+    | 'gdpr'
+    | 'privacy'
+    | 'cookies'
+    | 'jurisdiction'
+    | 'other';
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  appliesTo: {
+    scope: 'all' | 'source-kinds' | 'sources' | 'licenses';
+    sourceKinds?: ('news-agency' | 'government' | 'space-agency' | 'staff' | 'press-release' | 'other')[] | null;
+    sources?: (number | WireSource)[] | null;
+    licenses?: ('copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa')[] | null;
+    sites?: (number | Site)[] | null;
+  };
+  effectiveFrom?: string | null;
+  effectiveUntil?: string | null;
+  order?: number | null;
+  review?: {
+    state?: ('draft' | 'in-review' | 'rejected' | 'approved') | null;
+    submittedBy?: (number | null) | User;
+    reviewedBy?: (number | null) | User;
+    comment?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -505,10 +475,6 @@ export interface PayloadLockedDocument {
         value: number | Article;
       } | null)
     | ({
-        relationTo: 'wire-sources';
-        value: number | WireSource;
-      } | null)
-    | ({
         relationTo: 'sections';
         value: number | Section;
       } | null)
@@ -517,16 +483,20 @@ export interface PayloadLockedDocument {
         value: number | Site;
       } | null)
     | ({
-        relationTo: 'legal-notices';
-        value: number | LegalNotice;
-      } | null)
-    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'legal-notices';
+        value: number | LegalNotice;
+      } | null)
+    | ({
+        relationTo: 'wire-sources';
+        value: number | WireSource;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -643,34 +613,6 @@ export interface AttributionNoticeSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "wire-sources_select".
- */
-export interface WireSourcesSelect<T extends boolean = true> {
-  name?: T;
-  code?: T;
-  kind?: T;
-  copyrightHolder?: T;
-  license?: T;
-  credit?: T;
-  bylineAliases?: T;
-  rightsProposal?:
-    | T
-    | {
-        kind?: T;
-        license?: T;
-        copyrightHolder?: T;
-        state?: T;
-        decision?: T;
-        comment?: T;
-        proposedBy?: T;
-        reviewedBy?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-  deletedAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections_select".
  */
 export interface SectionsSelect<T extends boolean = true> {
@@ -698,39 +640,6 @@ export interface SitesSelect<T extends boolean = true> {
   masthead?: T;
   updatedAt?: T;
   createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "legal-notices_select".
- */
-export interface LegalNoticesSelect<T extends boolean = true> {
-  title?: T;
-  kind?: T;
-  body?: T;
-  appliesTo?:
-    | T
-    | {
-        scope?: T;
-        sourceKinds?: T;
-        sources?: T;
-        licenses?: T;
-        sites?: T;
-      };
-  effectiveFrom?: T;
-  effectiveUntil?: T;
-  order?: T;
-  review?:
-    | T
-    | {
-        state?: T;
-        submittedBy?: T;
-        reviewedBy?: T;
-        comment?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-  deletedAt?: T;
-  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -786,6 +695,67 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "legal-notices_select".
+ */
+export interface LegalNoticesSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  body?: T;
+  appliesTo?:
+    | T
+    | {
+        scope?: T;
+        sourceKinds?: T;
+        sources?: T;
+        licenses?: T;
+        sites?: T;
+      };
+  effectiveFrom?: T;
+  effectiveUntil?: T;
+  order?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        submittedBy?: T;
+        reviewedBy?: T;
+        comment?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wire-sources_select".
+ */
+export interface WireSourcesSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  kind?: T;
+  copyrightHolder?: T;
+  license?: T;
+  credit?: T;
+  bylineAliases?: T;
+  rightsProposal?:
+    | T
+    | {
+        kind?: T;
+        license?: T;
+        copyrightHolder?: T;
+        state?: T;
+        decision?: T;
+        comment?: T;
+        proposedBy?: T;
+        reviewedBy?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -832,9 +802,6 @@ export interface Publisher {
   id: number;
   name: string;
   copyrightStartYear: number;
-  /**
-   * Whose law governs the legal notices, e.g. Australia.
-   */
   jurisdiction?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;

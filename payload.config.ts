@@ -1,14 +1,18 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { type AttributionPluginOptions, attributionPlugin } from '@wirehouse/payload-plugin-attribution'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
-import { collections, Publisher } from './collections'
-import { type AttributionPluginOptions, attributionPlugin } from '@wirehouse/payload-plugin-attribution'
-import { complianceStaff } from './src/access'
-import { onInit } from './src/bootstrap'
-import { databaseAdapter } from './src/database'
-import { env } from './src/env'
+import { admins, complianceStaff } from '@/access'
+import { onInit } from '@/bootstrap'
+import { databaseAdapter } from '@/database'
+import { env } from '@/env'
+
+import { collections, LegalNotices, Publisher, WireSources } from './collections'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -29,8 +33,9 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
       },
     },
     collections,
-    globals: [Publisher],
     editor: lexicalEditor(),
+    // The admin in English, French or German, as each user chooses (the plugin brings its texts in all three).
+    i18n: { supportedLanguages: { en, fr, de }, fallbackLanguage: 'en' },
     db: databaseAdapter(env.DATABASE_URI),
     secret: env.PAYLOAD_SECRET,
     serverURL: env.SERVER_URL,
@@ -43,7 +48,16 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
       { key: 'ingest', scriptPath: path.resolve(dirname, 'src/ingest/cli.ts') },
     ],
     onInit,
-    plugins: [attributionPlugin({ reportAccess: complianceStaff, ...attribution })],
+    plugins: [
+      attributionPlugin({
+        notices: { overrides: LegalNotices },
+        sources: { overrides: WireSources },
+        publisher: { overrides: Publisher },
+        review: { reviewers: complianceStaff, bypass: admins },
+        reportAccess: complianceStaff,
+        ...attribution,
+      }),
+    ],
   })
 
 export default wirehouseConfig()

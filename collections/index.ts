@@ -1,11 +1,12 @@
 import { Articles } from './Articles'
 import { AuditLog } from './AuditLog'
-import { LegalNotices } from './LegalNotices'
 import { Sections } from './Sections'
 import { Sites } from './Sites'
 import { Users } from './Users'
-import { WireSources } from './WireSources'
 
-export { Publisher } from './globals/Publisher'
+export { LegalNotices } from './LegalNotices'
+export { Publisher } from './Publisher'
+export { WireSources } from './WireSources'
 
-export const collections = [Articles, WireSources, Sections, Sites, LegalNotices, Users, AuditLog]
+/** The app's own collections; `legal-notices`, `wire-sources` and `publisher` are the attribution plugin's, with the overrides above. */
+export const collections = [Articles, Sections, Sites, Users, AuditLog]

@@ -30,31 +30,14 @@ export const publishedUnless =
   ({ req }) =>
     hasRole(req.user, ...allowed) ? true : publishedOnly
 
-/**
- * Delete for a collection with a trash: the given roles move documents to the trash (an
- * update that sets `deletedAt`, which Payload checks against delete access) and delete for
- * good only what is already in the trash, so nothing goes in one step.
- */
-export const trashFirst =
-  (...allowed: Role[]): Access =>
-  ({ data, req }) => {
-    if (!hasRole(req.user, ...allowed)) return false
-    if ((data as { deletedAt?: unknown } | undefined)?.deletedAt) return true
-    return { deletedAt: { exists: true } }
-  }
-
 export const anyone: Access = () => true
 
 export const nobody: Access = () => false
 
-/** Admins see every user; everyone else signed in sees only themselves. */
-export const adminOrSelf: Access = ({ req }) => {
-  if (!req.user) return false
-  if (hasRole(req.user, 'admin')) return true
-  return { id: { equals: req.user.id } }
-}
-
 export const signedIn: Access = ({ req }) => Boolean(req.user)
 
-/** Compliance staff and admins: who reads the compliance report. */
+/** Compliance staff and admins: who reviews notices and sources' rights, and reads the compliance report. */
 export const complianceStaff = ({ req }: { req: PayloadRequest }): boolean => hasRole(req.user, 'admin', 'compliance')
+
+/** Admins: who may publish a notice or change a source's rights alone. */
+export const admins = ({ req }: { req: PayloadRequest }): boolean => hasRole(req.user, 'admin')

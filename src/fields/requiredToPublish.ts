@@ -2,7 +2,7 @@ import type { Validate } from 'payload'
 
 import { relationship } from 'payload/shared'
 
-import { alsoCheck } from './validators'
+import { alsoCheck } from '@wirehouse/payload-plugin-attribution'
 
 /** A relationship that a draft may leave empty but a published document must have. */
 export const requiredToPublish = (label: string) =>

@@ -3,7 +3,7 @@ import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
 import { text } from 'payload/shared'
 import slugify from 'slugify'
 
-import { alsoCheck } from './validators'
+import { alsoCheck } from '@wirehouse/payload-plugin-attribution'
 
 /** "Élysée: talks resume!" → "elysee-talks-resume" (transliterated, not dropped). */
 export const toSlug = (value: string): string =>

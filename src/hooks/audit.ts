@@ -9,6 +9,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { idOf } from '@wirehouse/payload-plugin-attribution'
+
 import { refuse } from './refuse'
 
 /**
@@ -38,9 +40,6 @@ const SKIPPED = new Set(['id', 'createdAt', 'updatedAt'])
 
 // ---------------------------------------------------------------------------------------------
 // Which fields changed, and from what to what
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 
 /** A populated relationship (at any depth, inside rich text too) compares as its id. */
 const depopulate = (value: unknown): unknown => {

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 
-import { DEMO_PASSWORD, publisher } from '../../src/seed/data'
+import { DEMO_PASSWORD, publisher } from '@/seed/data'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import {
   BUILD_TIMEOUT_MS,
@@ -257,7 +257,7 @@ describe('the admin panel in Chromium', () => {
     expect(reach.totalDocs).toBeGreaterThan(0)
     await page.goto(`${server.url}/admin/collections/legal-notices/${docs[0].id}`)
     const count = page.getByTestId('notice-reach-count')
-    await eventually(async () => expect(await count.innerText()).toBe(`Attached to ${reach.totalDocs} articles now.`))
+    await eventually(async () => expect(await count.innerText()).toBe(`Attached to ${reach.totalDocs} Articles now.`))
     const links = await page.getByTestId('notice-reach').locator('a').allInnerTexts()
     expect(links).toEqual(reach.docs.map((d: { headline: string }) => d.headline))
     await screenshot('notice-reach')
@@ -304,10 +304,10 @@ describe('the admin panel in Chromium', () => {
       const draft = await officer.newPage()
       await draft.goto(`${server.url}/admin/collections/legal-notices/create`)
       await draft.locator('#field-title').fill('Browser data statement')
-      await pick(draft, 'kind', 'Gdpr')
+      await pick(draft, 'kind', 'GDPR')
       await draft.locator('[data-lexical-editor="true"]').first().click()
       await draft.keyboard.type('We keep reader data for thirty days.')
-      await pick(draft, 'review__state', 'In Review')
+      await pick(draft, 'review__state', 'In review')
       await draft.getByRole('button', { name: 'Save Draft' }).click()
       await draft.waitForURL(/\/legal-notices\/\d+/)
       const id = draft.url().split('/').pop()
@@ -316,7 +316,7 @@ describe('the admin panel in Chromium', () => {
 
       // The officer's own publish is refused; the public still sees nothing.
       await draft.getByRole('button', { name: /Publish/ }).click()
-      await draft.getByText(/another compliance officer or an admin/).first().waitFor()
+      await draft.getByText(/You submitted this change: another reviewer must approve it/).first().waitFor()
       expect((await fetch(`${server.url}/api/legal-notices/${id}`)).status).toBe(404)
 
       const review = await colleague.newPage()
@@ -348,18 +348,43 @@ describe('the admin panel in Chromium', () => {
     )
   })
 
-  it('lists wire sources with their kind and license columns', async () => {
+  it('lists wire sources with their kind and licence columns', async () => {
     await page.goto(`${server.url}/admin/collections/wire-sources`)
     const heading = (column: string) => page.locator(`.table thead th#heading-${column}`)
     await heading('kind').waitFor()
     expect(await heading('kind').innerText()).toMatch(/^Kind/)
-    expect(await heading('license').innerText()).toMatch(/^License/)
+    expect(await heading('license').innerText()).toMatch(/^Licence/)
     const row = (id: number | string) => page.locator(`.table tbody tr[data-id="${id}"]`)
-    expect(await row(sourceIds.AFP).locator('td.cell-kind').innerText()).toBe('News Agency')
+    expect(await row(sourceIds.AFP).locator('td.cell-kind').innerText()).toBe('News agency')
     expect(await row(sourceIds.AFP).locator('td.cell-license').innerText()).toBe('Copyright')
     expect(await row(sourceIds.NASA).locator('td.cell-kind').innerText()).toBe('Government')
-    expect(await row(sourceIds.NASA).locator('td.cell-license').innerText()).toBe('Public Domain')
+    expect(await row(sourceIds.NASA).locator('td.cell-license').innerText()).toBe('Public domain')
     await screenshot('wire-sources')
+  })
+
+  it.each([
+    ['fr-FR', { rights: 'Droits', kind: 'Type', agency: 'Agence de presse', reach: 'Portée', attached: /^S’applique actuellement à \d+ Articles?\.$/ }],
+    ['de-DE', { rights: 'Rechte', kind: 'Art', agency: 'Nachrichtenagentur', reach: 'Reichweite', attached: /^Gilt derzeit für \d+ Artikel\.$/ }],
+  ])('speaks the %s browser’s language, in the plugin’s collections and panels too', async (locale, expected) => {
+    const staff = await signedIn(browser, server.url, 'compliance@wirehouse.test', { locale })
+    try {
+      const view = await staff.newPage()
+      await view.goto(`${server.url}/admin/collections/wire-sources`)
+      const heading = view.locator('.table thead th#heading-kind')
+      await heading.waitFor()
+      expect(await heading.innerText()).toMatch(new RegExp(`^${expected.kind}`))
+      expect(await view.locator(`.table tbody tr[data-id="${sourceIds.AFP}"] td.cell-kind`).innerText()).toBe(expected.agency)
+      expect(await view.locator('nav').innerText()).toContain(expected.rights)
+
+      const { docs } = await apiGet('/api/legal-notices?where[appliesTo.scope][equals]=all&limit=1')
+      await view.goto(`${server.url}/admin/collections/legal-notices/${docs[0].id}`)
+      const reach = view.getByTestId('notice-reach')
+      await eventually(async () => expect(await reach.locator('h4').innerText()).toBe(expected.reach))
+      await eventually(async () => expect(await view.getByTestId('notice-reach-count').innerText()).toMatch(expected.attached))
+      await view.screenshot({ path: path.join(SCREENSHOTS, `notice-${locale}.png`), fullPage: true })
+    } finally {
+      await staff.close()
+    }
   })
 
   it('ingests wire files picked above the articles list, with a line per file and a link to each article', async () => {

@@ -2,12 +2,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { expect } from '@jest/globals'
 
-import { DEMO_PASSWORD } from '../../src/seed/data'
+import { DEMO_PASSWORD } from '@/seed/data'
 import { eventually } from './browser'
 
-/** A browser context signed in as a demo user (through the login endpoint: its cookie). */
-export const signedIn = async (browser: Browser, url: string, email: string): Promise<BrowserContext> => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } })
+/**
+ * A browser context signed in as a demo user (through the login endpoint: its cookie), whose
+ * browser asks for `locale` (the admin's language, unless the user picked another).
+ */
+export const signedIn = async (browser: Browser, url: string, email: string, { locale = 'en-US' } = {}): Promise<BrowserContext> => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale })
   context.setDefaultTimeout(60_000)
   context.setDefaultNavigationTimeout(90_000)
   expect((await context.request.post(`${url}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })).status()).toBe(200)

@@ -11,7 +11,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { publisher } from '../../src/seed/data'
+import { publisher } from '@/seed/data'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { BUILD_TIMEOUT_MS, ensureBuild, killServers, root, type RunningServer, spawnServer, START_TIMEOUT_MS, waitUntilReady } from '../helpers/server'
 import { pick, publishable, signedIn } from './admin'
@@ -175,7 +175,7 @@ describe('editors, compliance staff and readers', () => {
       await editorBox.click()
       await draft.keyboard.press('Control+A')
       await draft.keyboard.type('Our advertising partners set cookies only with your consent, which you may withdraw at any time.')
-      await pick(draft, 'review__state', 'In Review')
+      await pick(draft, 'review__state', 'In review')
       await draft.getByRole('button', { name: 'Save Draft' }).click()
       await eventually(async () => {
         const saved = await (await officer.request.get(`${server.url}/api/legal-notices/${gdpr.id}?draft=true`)).json()

@@ -54,7 +54,7 @@ describe('rights change through review', () => {
     const id = await source()
     const proposed = await patch(id, { rightsProposal: { license: 'public-domain', copyrightHolder: '' } }, 'compliance')
     expect(proposed.status).toBe(200)
-    expect(proposed.body.doc.rightsProposal).toMatchObject({ state: 'pending', license: 'public-domain' })
+    expect(proposed.body.doc.rightsProposal).toMatchObject({ state: 'in-review', license: 'public-domain' })
     expect((await live(id)).license).toBe('copyright')
 
     const self = await patch(id, { rightsProposal: { decision: 'approve' } }, 'compliance')

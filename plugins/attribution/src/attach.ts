@@ -1,21 +1,22 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import type { ResolvedOptions } from './options.ts'
+import type { ResolvedOptions, Target } from './options.ts'
+import type { Hop } from './sitePath.ts'
 import type { ArticleInput, Attribution, Id, SourceInput } from './types.ts'
 
 import { loadByIds, loadRules, remember } from './load.ts'
 import { resolveAttribution } from './resolve.ts'
+import { idOf } from './utilities/idOf.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
-
-/** One step from an article towards its site: the field, and the collection it points to. */
-export type Hop = { field: string; collection: CollectionSlug }
 
 const isDoc = (value: unknown, needs: string): value is Doc =>
   Boolean(value && typeof value === 'object' && 'id' in value && needs in value)
 
-const refId = (ref: unknown): null | string =>
-  ref === null || ref === undefined || ref === '' ? null : typeof ref === 'object' ? String((ref as Doc).id) : String(ref)
+const refId = (ref: unknown): null | string => {
+  const id = idOf(ref)
+  return id === null ? null : String(id)
+}
 
 /**
  * Follows `hops` from each doc, level by level: one query per level for the documents not
@@ -37,17 +38,23 @@ const follow = async (req: PayloadRequest, docs: (Doc | null)[], hops: Hop[]): P
   return current
 }
 
+/** A field's value, when the collection has the field. */
+const valueOf = (doc: Doc, field: false | string): unknown => (field ? doc[field] : undefined)
+
 /**
- * The attribution of each doc, from one load shared by all of them: the request's rules, one
- * query for the sources not already populated, and the sites only when a notice uses `{{site.*}}`.
+ * The attribution of each doc of `target`, from one load shared by all of them: the request's
+ * rules, one query for the sources not already populated, and the sites only when a notice is
+ * kept to sites or uses `{{site.*}}`.
  */
 export const attributionsFor = async (
   req: PayloadRequest,
   options: ResolvedOptions,
+  target: Target,
   docs: Doc[],
-  { at, siteHops = [] }: { at?: Date; siteHops?: Hop[] } = {},
+  { at }: { at?: Date } = {},
 ): Promise<Attribution[]> => {
-  const refsOf = (doc: Doc): unknown[] => [doc[options.sourceField], ...((doc[options.additionalSourcesField] as unknown[]) ?? [])]
+  const { fields, hops: siteHops } = target
+  const refsOf = (doc: Doc): unknown[] => [doc[fields.source], ...((doc[fields.additionalSources] as unknown[]) ?? [])]
   const refs = docs.flatMap(refsOf)
   remember(req, options.sourcesSlug, refs.filter((ref) => isDoc(ref, 'license')) as Doc[])
   const [rules, sources] = await Promise.all([
@@ -62,11 +69,11 @@ export const attributionsFor = async (
   const moment = at ?? new Date()
   return docs.map((doc, index) => {
     const article: ArticleInput = {
-      source: refId(doc[options.sourceField]),
+      source: refId(doc[fields.source]),
       additionalSources: refsOf(doc).slice(1).map(refId).filter((id): id is string => id !== null),
-      byline: doc[options.bylineField] as string,
-      publishedAt: doc.publishedAt as string,
-      dateline: doc.dateline as ArticleInput['dateline'],
+      byline: valueOf(doc, fields.byline) as string,
+      publishedAt: valueOf(doc, fields.publishedAt) as string,
+      dateline: valueOf(doc, fields.dateline) as ArticleInput['dateline'],
       site: sites[index]?.id ?? null,
     }
     const site = sites[index]

@@ -1,118 +1,173 @@
-import type { CollectionConfig, CollectionSlug, Config, GlobalConfig, Plugin } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Field, GlobalConfig, Plugin } from 'payload'
 
-import type { Hop } from './attach.ts'
+import type { AttributionPluginOptions, ResolvedOptions, Target } from './options.ts'
 
-import { ninjsEndpoint, previewEndpoint, reportEndpoint } from './endpoints/index.ts'
-import { attributionAtArgument } from './graphql.ts'
-import { attributionField } from './fields/attribution.ts'
-import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
-import { type AttributionPluginOptions, type ResolvedOptions, resolveOptions } from './options.ts'
-import { attributionPreviewField } from './fields/preview.ts'
+import { managers } from './access.ts'
+import { checkConfig } from './check.ts'
+import { noticesCollection } from './collections/notices.ts'
+import { publisherGlobal } from './collections/publisher.ts'
+import { sourcesCollection } from './collections/sources.ts'
+import { ninjsEndpoint } from './endpoints/ninjs.ts'
+import { previewEndpoint } from './endpoints/preview.ts'
 import { reachEndpoint } from './endpoints/reach.ts'
+import { reportEndpoint } from './endpoints/report.ts'
+import { attributionField } from './fields/attribution.ts'
+import { attributionPreviewField } from './fields/preview.ts'
 import { noticeReachField } from './fields/reach.ts'
-import { siteHops } from './sitePath.ts'
+import { noticeReviewField, rightsProposalField } from './fields/review.ts'
+import { sourceRelationships } from './fields/sources.ts'
+import { attributionAtArgument } from './graphql.ts'
+import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
+import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
+import { reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
 import { rejectUnknownVariables } from './hooks/validateTemplates.ts'
+import { resolveOptions } from './options.ts'
+import { withTranslations } from './translations/index.ts'
+import { addHooks, withOverrides } from './utilities/overrides.ts'
 
-export type { AttributionPluginOptions } from './options.ts'
+export type {
+  AttributedCollection,
+  AttributionFieldNames,
+  AttributionPluginOptions,
+  CollectionOverrides,
+  FieldsOverride,
+  GlobalOverrides,
+  RequestCheck,
+  ReviewOptions,
+} from './options.ts'
+export { trashFirst } from './access.ts'
+export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'
+export type { License, NoticeKind, NoticeScope, NoticeState, ReviewState, SourceKind } from './constants.ts'
+export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
-export type { Attribution, AttributionNotice } from './types.ts'
+export { translations } from './translations/index.ts'
+export type { Attribution, AttributionNotice, ArticleInput, NoticeInput, PublisherInput, SourceInput } from './types.ts'
+export { idOf, sameId } from './utilities/idOf.ts'
+export { alsoCheck, calendarDate } from './utilities/validate.ts'
 
-const hopsFor = (config: Config, collection: CollectionConfig, options: ResolvedOptions, explicit: boolean): Hop[] => {
-  try {
-    return siteHops(config, collection, options.sitePath)
-  } catch (error) {
-    if (explicit) throw error
-    return []
+/** `extra` fields whose names `fields` does not have yet, after them. */
+const withMissing = (fields: Field[], extra: Field[]): Field[] => [
+  ...fields,
+  ...extra.filter((field) => 'name' in field && !fields.some((f) => 'name' in f && f.name === field.name)),
+]
+
+const attributed = (collection: CollectionConfig, target: Target, options: ResolvedOptions): CollectionConfig => {
+  const withFields: CollectionConfig = {
+    ...collection,
+    fields: [
+      ...withMissing(collection.fields, sourceRelationships(target, options.sourcesSlug)),
+      attributionField(),
+      attributionPreviewField(target, options.disabled),
+    ],
   }
+  if (options.disabled) return withFields
+  return addHooks(
+    { ...withFields, endpoints: [...(collection.endpoints || []), ninjsEndpoint(target)] },
+    { beforeOperation: [selectWhatAttributionNeeds(target)], afterOperation: [attachAttribution(options, target)] },
+    { first: true },
+  )
 }
 
-const withHooks = (collection: CollectionConfig, hooks: CollectionConfig['hooks']): CollectionConfig => {
-  const merged = { ...collection.hooks }
-  for (const [name, added] of Object.entries(hooks ?? {})) {
-    merged[name as keyof typeof merged] = [...((merged[name as keyof typeof merged] as unknown[]) ?? []), ...(added as unknown[])] as never
+const notices = (collection: CollectionConfig, options: ResolvedOptions, users: CollectionSlug): CollectionConfig => {
+  const { disabled, review } = options
+  const withFields: CollectionConfig = {
+    ...collection,
+    fields: [
+      ...withMissing(collection.fields, review ? [noticeReviewField(users)] : []),
+      noticeReachField(options.noticesSlug, options.targets.map((target) => target.slug), disabled),
+    ],
+    endpoints: [...(collection.endpoints || []), ...(disabled ? [] : [reachEndpoint(options)])],
   }
-  return { ...collection, hooks: merged }
+  return addHooks(
+    withFields,
+    {
+      beforeValidate: [rejectUnknownVariables(options)],
+      beforeChange: review ? [reviewNoticeChange(review)] : [],
+      beforeDelete: [keepIfEverPublished],
+      ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
+    },
+    { first: true },
+  )
+}
+
+const sources = (collection: CollectionConfig, options: ResolvedOptions, users: CollectionSlug): CollectionConfig => {
+  const rights = { create: managers(options), update: managers(options) }
+  const { disabled, review } = options
+  return addHooks(
+    { ...collection, fields: withMissing(collection.fields, review ? [rightsProposalField(users, rights)] : []) },
+    {
+      beforeChange: review ? [reviewRightsChange(review)] : [],
+      ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
+    },
+    { first: true },
+  )
 }
 
 /**
- * Attaches the right copyright and attribution boilerplate to each article, resolved at
- * read time from the notices and the sources' rights fields.
+ * Attaches the right copyright and attribution boilerplate to every document of the attributed
+ * collections, resolved at read time from legal notices that reviewers approve and from the
+ * sources' rights. Brings the notices and sources collections and the publisher global when the
+ * host has none, and checks at start-up that everything it reads is there.
  */
 export const attributionPlugin =
   (pluginOptions: AttributionPluginOptions = {}): Plugin =>
-  (config: Config): Config => {
-    const options = resolveOptions(pluginOptions)
-    const active = !options.disabled
-    const attributed = (collection: CollectionConfig): CollectionConfig => {
-      const hops = active ? hopsFor(config, collection, options, pluginOptions.sitePath !== undefined) : []
-      const withFields: CollectionConfig = {
-        ...collection,
-        fields: [...collection.fields, attributionField(options), attributionPreviewField(options, hops[0]?.field)],
-        endpoints: [...(collection.endpoints || []), ninjsEndpoint(collection.slug as CollectionSlug)],
-      }
-      if (!active) return withFields
-      return withHooks(withFields, {
-        beforeOperation: [selectWhatAttributionNeeds(options, hops)],
-        afterOperation: [attachAttribution(options, hops)],
-      })
-    }
-    const firstHops = (() => {
-      const first = config.collections?.find((c) => options.collections.includes(c.slug as CollectionSlug))
-      return first && active ? hopsFor(config, first, options, pluginOptions.sitePath !== undefined) : []
-    })()
+  (incoming: Config): Config => {
+    const options = resolveOptions(pluginOptions, incoming)
+    const { disabled, noticesSlug, publisherSlug, sourcesSlug } = options
+    const users = (incoming.admin?.user ?? 'users') as CollectionSlug
+    const hostHas = (slug: string) => incoming.collections?.some((c) => c.slug === slug)
 
+    const collections = [
+      ...(incoming.collections ?? []),
+      ...(hostHas(noticesSlug) ? [] : [withOverrides(noticesCollection(options), pluginOptions.notices?.overrides)]),
+      ...(hostHas(sourcesSlug) ? [] : [withOverrides(sourcesCollection(options), pluginOptions.sources?.overrides)]),
+    ].map((collection) => {
+      const target = options.targets.find((t) => t.slug === collection.slug)
+      if (target) return attributed(collection, target, options)
+      if (collection.slug === noticesSlug) return notices(collection, options, users)
+      if (collection.slug === sourcesSlug) return sources(collection, options, users)
+      return collection
+    })
+
+    const globals = [
+      ...(incoming.globals ?? []),
+      ...(incoming.globals?.some((g) => g.slug === publisherSlug)
+        ? []
+        : [withOverrides(publisherGlobal(options), pluginOptions.publisher?.overrides)]),
+    ].map((global): GlobalConfig =>
+      global.slug === publisherSlug && !disabled ? addHooks(global, { afterChange: [forgetOnChange] }, { first: true }) : global,
+    )
+
+    const config: Config = {
+      ...incoming,
+      collections,
+      globals,
+      i18n: withTranslations(incoming.i18n),
+    }
+    checkConfig(config, options)
+    if (disabled) return config
+
+    const components = incoming.admin?.components
     return {
       ...config,
-      collections: (config.collections ?? []).map((collection) => {
-        if (options.collections.includes(collection.slug as CollectionSlug)) return attributed(collection)
-        if (!active) return collection
-        if (collection.slug === options.noticesSlug) {
-          const withEndpoint = {
-            ...collection,
-            fields: [...collection.fields, noticeReachField(options.noticesSlug, options.collections[0])],
-            endpoints: [
-              ...(collection.endpoints || []),
-              reachEndpoint(options, options.collections[0], firstHops.length ? firstHops.map((hop) => hop.field).join('.') : null),
-            ],
-          }
-          return withHooks(withEndpoint, { beforeValidate: [rejectUnknownVariables(options)], afterChange: [forgetOnChange] })
-        }
-        if (collection.slug === options.sourcesSlug) {
-          return withHooks(collection, { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] })
-        }
-        return collection
-      }),
-      globals: (config.globals ?? []).map((global): GlobalConfig =>
-        active && global.slug === options.publisherSlug
-          ? { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), forgetOnChange] } }
-          : global,
-      ),
-      endpoints: [...(config.endpoints ?? []), previewEndpoint(options, firstHops), ...(active ? [reportEndpoint(options)] : [])],
-      admin: active
-        ? {
-            ...config.admin,
-            components: {
-              ...config.admin?.components,
-              afterNavLinks: [
-                ...(config.admin?.components?.afterNavLinks ?? []),
-                '@wirehouse/payload-plugin-attribution/rsc#ComplianceNavLink',
-              ],
-              views: {
-                ...config.admin?.components?.views,
-                compliance: {
-                  Component: { path: '@wirehouse/payload-plugin-attribution/rsc#ComplianceDashboard', serverProps: { options } },
-                  path: '/compliance',
-                },
-              },
+      endpoints: [...(incoming.endpoints ?? []), previewEndpoint(options), reportEndpoint(options)],
+      admin: {
+        ...incoming.admin,
+        components: {
+          ...components,
+          afterNavLinks: [...(components?.afterNavLinks ?? []), '@wirehouse/payload-plugin-attribution/rsc#ComplianceNavLink'],
+          views: {
+            ...components?.views,
+            compliance: {
+              Component: { path: '@wirehouse/payload-plugin-attribution/rsc#ComplianceDashboard', serverProps: { options } },
+              path: '/compliance',
             },
-          }
-        : config.admin,
+          },
+        },
+      },
       graphQL: {
-        ...config.graphQL,
-        queries: attributionAtArgument(
-          config,
-          (config.collections ?? []).filter((c) => options.collections.includes(c.slug as CollectionSlug)),
-        ),
+        ...incoming.graphQL,
+        queries: attributionAtArgument(incoming, collections.filter((c) => options.targets.some((t) => t.slug === c.slug))),
       },
     }
   }

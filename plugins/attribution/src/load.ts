@@ -3,8 +3,10 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { ResolvedOptions } from './options.ts'
 import type { NoticeInput, PublisherInput } from './types.ts'
 
-import { variablesIn } from './template.ts'
+import { loadedNotices, requestCache } from './caches.ts'
 import { bodyText } from './render.ts'
+import { variablesIn } from './template.ts'
+import { idOf } from './utilities/idOf.ts'
 
 export type Rules = {
   notices: NoticeInput[]
@@ -16,9 +18,6 @@ export type Rules = {
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-const RULES_KEY = 'attributionRules'
-const DOCS_KEY = 'attributionDocs'
-
 /** Whether articles' sites matter: a notice kept to some sites, or one that says `{{site.*}}`. */
 const usesSite = (notices: NoticeInput[]): boolean =>
   notices.some(
@@ -26,10 +25,6 @@ const usesSite = (notices: NoticeInput[]): boolean =>
   )
 
 type Stamp = { id: number | string; updatedAt?: string }
-type Loaded = { fingerprint: string; notices: NoticeInput[]; usesSite: boolean }
-
-// Parsed notices per Payload instance, reused while the notices' ids and updatedAt stay the same.
-const loadedNotices = new WeakMap<object, Loaded>()
 
 /**
  * The published notices and the publisher, for every document the request reads (lists,
@@ -39,7 +34,7 @@ const loadedNotices = new WeakMap<object, Loaded>()
  * adapter: the rules are ours to read whoever asks, and hooks, access and rich-text processing
  * would cost more than the whole resolution.
  */
-const currentRules = (req: PayloadRequest, options: ResolvedOptions): Promise<Rules> => {
+const currentRules = async (req: PayloadRequest, options: ResolvedOptions): Promise<Rules> => {
   const { db } = req.payload
   const drafts = Boolean(req.payload.collections[options.noticesSlug]?.config.versions?.drafts)
   const query = {
@@ -49,24 +44,21 @@ const currentRules = (req: PayloadRequest, options: ResolvedOptions): Promise<Ru
     ...(drafts && { where: { _status: { equals: 'published' } } }),
     req,
   }
-  const loading = (async () => {
-    const [stamps, publisher] = await Promise.all([
-      db.find<Stamp>({ ...query, select: { updatedAt: true } }),
-      db.findGlobal({ slug: options.publisherSlug, req }),
-    ])
-    const fingerprint = stamps.docs.map((s) => `${s.id}@${s.updatedAt}`).join(',')
-    let loaded = loadedNotices.get(req.payload)
-    if (loaded?.fingerprint !== fingerprint) {
-      const notices = (await db.find(query)).docs as unknown as NoticeInput[]
-      loaded = { fingerprint, notices, usesSite: usesSite(notices) }
-      loadedNotices.set(req.payload, loaded)
-    }
-    return { notices: loaded.notices, publisher: publisher as unknown as PublisherInput, usesSite: loaded.usesSite }
-  })()
-  return loading
+  const [stamps, publisher] = await Promise.all([
+    db.find<Stamp>({ ...query, select: { updatedAt: true } }),
+    db.findGlobal({ slug: options.publisherSlug, req }),
+  ])
+  const fingerprint = stamps.docs.map((s) => `${s.id}@${s.updatedAt}`).join(',')
+  let loaded = loadedNotices.get(req.payload)
+  if (loaded?.fingerprint !== fingerprint) {
+    const notices = (await db.find(query)).docs as unknown as NoticeInput[]
+    loaded = { fingerprint, notices, usesSite: usesSite(notices) }
+    loadedNotices.set(req.payload, loaded)
+  }
+  return { notices: loaded.notices as NoticeInput[], publisher: publisher as unknown as PublisherInput, usesSite: loaded.usesSite }
 }
 
-type NoticeVersion = { parent: number | string; updatedAt: string; version: NoticeInput }
+type NoticeVersion = { parent: unknown; updatedAt: string; version: NoticeInput }
 
 /** The publisher global as it stood at `at`, from its versions when it keeps them. */
 const publisherAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date): Promise<unknown> => {
@@ -107,8 +99,8 @@ const rulesAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date):
   ])
   const latest = new Map<string, NoticeInput>()
   for (const { parent, version } of versions.docs as unknown as NoticeVersion[]) {
-    const id = String(typeof parent === 'object' && parent ? (parent as { id: number | string }).id : parent)
-    if (!latest.has(id)) latest.set(id, { ...version, id: typeof parent === 'object' ? id : parent })
+    const id = idOf(parent)!
+    if (!latest.has(String(id))) latest.set(String(id), { ...version, id })
   }
   const notices = [...latest.values()]
   const since = (first.docs[0] as undefined | { updatedAt: string })?.updatedAt
@@ -125,19 +117,13 @@ const rulesAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date):
  */
 export const loadRules = (req: PayloadRequest, options: ResolvedOptions, at?: Date): Promise<Rules> => {
   const past = at && at.getTime() < Date.now() && Boolean(req.payload.collections[options.noticesSlug]?.config.versions)
-  const key = past ? `${RULES_KEY}@${at.toISOString()}` : RULES_KEY
-  const cached = req.context[key] as Promise<Rules> | undefined
-  if (cached) return cached
-  const loading = past ? rulesAt(req, options, at) : currentRules(req, options)
-  req.context[key] = loading
-  return loading
+  return past
+    ? requestCache(req, `rules@${at.toISOString()}`, () => rulesAt(req, options, at))
+    : requestCache(req, 'rules', () => currentRules(req, options))
 }
 
-const cacheFor = (req: PayloadRequest, slug: string): Map<string, Doc | null> => {
-  const all = (req.context[DOCS_KEY] ??= new Map()) as Map<string, Map<string, Doc | null>>
-  if (!all.has(slug)) all.set(slug, new Map())
-  return all.get(slug)!
-}
+const cacheFor = (req: PayloadRequest, slug: string): Map<string, Doc | null> =>
+  requestCache(req, `docs:${slug}`, () => new Map<string, Doc | null>())
 
 /** Documents we already hold (populated relationships) spare a query. */
 export const remember = (req: PayloadRequest, slug: string, docs: Doc[]): void => {
@@ -165,9 +151,4 @@ export const loadByIds = async (req: PayloadRequest, slug: CollectionSlug, ids: 
     for (const doc of docs as unknown as Doc[]) cache.set(String(doc.id), doc)
   }
   return cache
-}
-
-export const forgetLoaded = (req: PayloadRequest): void => {
-  for (const key of Object.keys(req.context)) if (key.startsWith(RULES_KEY)) delete req.context[key]
-  delete req.context[DOCS_KEY]
 }

@@ -1,53 +1,179 @@
-import type { CollectionSlug, GlobalSlug, PayloadRequest } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Field, GlobalConfig, GlobalSlug, PayloadRequest } from 'payload'
+
+import { flattenTopLevelFields } from 'payload/shared'
 
 import type { TemplateVariables } from './types.ts'
 
-export type AttributionPluginOptions = {
-  /** Collections that get a virtual `attribution` field. @default ['articles'] */
-  collections?: CollectionSlug[]
-  /** Field holding the primary source (a relationship to `sourcesSlug`). @default 'source' */
-  sourceField?: string
-  /** Field holding further sources (hasMany relationship). @default 'additionalSources' */
-  additionalSourcesField?: string
-  /** Field holding the byline. @default 'byline' */
-  bylineField?: string
-  /** The legal notices collection. @default 'legal-notices' */
-  noticesSlug?: CollectionSlug
-  /** The wire sources collection. @default 'wire-sources' */
-  sourcesSlug?: CollectionSlug
-  /** The publisher global. @default 'publisher' */
-  publisherSlug?: GlobalSlug
+import { type Hop, siteHops, siteHopsIfAny } from './sitePath.ts'
+
+/** A check on the signed-in user, as in Payload's access functions. */
+export type RequestCheck = (args: { req: PayloadRequest }) => boolean | Promise<boolean>
+
+/** Rewrites the fields of a collection or global the plugin adds: extend or replace the defaults. */
+export type FieldsOverride = (args: { defaultFields: Field[] }) => Field[]
+
+/**
+ * Changes to a collection the plugin adds, as in plugin-form-builder's `formOverrides`: `fields`
+ * rewrites the default fields; `access` and `admin` are merged key by key over the defaults;
+ * `hooks` run after the plugin's own; anything else replaces the default.
+ */
+export type CollectionOverrides = { fields?: FieldsOverride } & Partial<Omit<CollectionConfig, 'fields' | 'slug'>>
+
+/** Changes to the global the plugin adds, merged as for collections. */
+export type GlobalOverrides = { fields?: FieldsOverride } & Partial<Omit<GlobalConfig, 'fields' | 'slug'>>
+
+/**
+ * Where an attributed collection keeps what attribution reads and the ninjs export shows. A name
+ * left at its default is used when the collection has that field; a name given must exist.
+ * `false`: the collection has no such field.
+ */
+export type AttributionFieldNames = {
+  /** The primary source: a relationship to the sources collection, added when missing. @default 'source' */
+  source: string
+  /** Further sources: a hasMany relationship to the sources collection, added when missing. @default 'additionalSources' */
+  additionalSources: string
+  /** The title (text). @default 'headline', else the collection's `admin.useAsTitle` */
+  headline: false | string
+  /** The byline as the story gives it (text). Without one, the source's first byline alias. @default 'byline' */
+  byline: false | string
+  /** The URL slug (text). @default 'slug' */
+  slug: false | string
+  /** When the story was published (date): its copyright year. @default 'publishedAt' */
+  publishedAt: false | string
+  /** A group of `place` (text) and `date` (date): the place, and the year when there is no `publishedAt`. @default 'dateline' */
+  dateline: false | string
+  /** The standfirst (text or textarea), for ninjs. @default 'summary' */
+  summary: false | string
+  /** The story (rich text), for ninjs. @default 'body' */
+  body: false | string
+}
+
+/** A collection to attribute, when its field names or its way to a site differ from the plugin-wide ones. */
+export type AttributedCollection = {
+  slug: CollectionSlug
+  fields?: Partial<AttributionFieldNames>
+  sitePath?: false | string[]
+}
+
+/** The four-eyes review of notices and of sources' rights. */
+export type ReviewOptions = {
   /**
-   * Relationship fields leading from an article to its site, for `{{site.name}}`; each step is a
-   * relationship to one collection. `false` fills `{{site.name}}` with the publisher's name.
-   * @default ['section', 'site']
+   * Who takes part in review: submits, approves and rejects notice changes, proposes and decides
+   * on sources' rights, and sets rights fields on a new source.
+   * @default any signed-in user
+   */
+  reviewers?: RequestCheck
+  /** Who may publish a notice or change a source's rights alone, without a second person. @default nobody */
+  bypass?: RequestCheck
+}
+
+export type AttributionPluginOptions = {
+  /**
+   * Collections that get the virtual `attribution` field, the preview panel, the ninjs endpoint,
+   * their place in notices' reach and in the compliance report.
+   * @default ['articles']
+   */
+  collections?: (AttributedCollection | CollectionSlug)[]
+  /** Field names in every attributed collection (a collection's own `fields` win). @default see AttributionFieldNames */
+  fields?: Partial<AttributionFieldNames>
+  /**
+   * Relationship fields leading from an article to its site, for `{{site.name}}` and notices kept
+   * to some sites; each step is a relationship to one collection. `false`: `{{site.name}}` is the
+   * publisher's name and notices are not kept to sites.
+   * @default ['section', 'site'] (or none, when the collection has no such path)
    */
   sitePath?: false | string[]
+  /** The legal notices collection: its slug, and changes to it when the plugin adds it. */
+  notices?: { slug?: CollectionSlug; overrides?: CollectionOverrides }
+  /** The wire sources collection: its slug, and changes to it when the plugin adds it. */
+  sources?: { slug?: CollectionSlug; overrides?: CollectionOverrides }
+  /** The publisher global: its slug, and changes to it when the plugin adds it. */
+  publisher?: { slug?: GlobalSlug; overrides?: GlobalOverrides }
+  /** Four-eyes review of notices and sources' rights; `false` leaves publishing to access control alone. @default {} */
+  review?: false | ReviewOptions
   /** More `{{variables}}` notices may use, e.g. `{ network: { url: 'https://…' } }`. */
   extraVariables?: TemplateVariables
+  /** Who may read the compliance report (`GET /api/attribution/report` and the admin's compliance view). @default any signed-in user */
+  reportAccess?: RequestCheck
   /**
-   * Who may read the compliance report (`GET /api/attribution/report` and the admin's compliance
-   * view). @default any signed-in user
+   * Keep the schema (collections, fields, GraphQL types) and the collections' own rules (review,
+   * validation) but do no attribution work: no resolving, endpoints or admin panels.
+   * @default false
    */
-  reportAccess?: (args: { req: PayloadRequest }) => boolean | Promise<boolean>
-  /** Keep the schema (fields, GraphQL types) but skip all attribution work. @default false */
   disabled?: boolean
 }
 
-export type ResolvedOptions = Required<Omit<AttributionPluginOptions, 'extraVariables'>> & {
-  extraVariables: TemplateVariables
+/** An attributed collection as the plugin works with it. */
+export type Target = {
+  slug: CollectionSlug
+  fields: AttributionFieldNames
+  /** The relationships from a document to its site (`sitePath` as found in the config); empty for none. */
+  hops: Hop[]
 }
 
-export const resolveOptions = (options: AttributionPluginOptions = {}): ResolvedOptions => ({
-  collections: options.collections ?? ['articles' as CollectionSlug],
-  sourceField: options.sourceField ?? 'source',
-  additionalSourcesField: options.additionalSourcesField ?? 'additionalSources',
-  bylineField: options.bylineField ?? 'byline',
-  noticesSlug: options.noticesSlug ?? ('legal-notices' as CollectionSlug),
-  sourcesSlug: options.sourcesSlug ?? ('wire-sources' as CollectionSlug),
-  publisherSlug: options.publisherSlug ?? ('publisher' as GlobalSlug),
-  sitePath: options.sitePath ?? ['section', 'site'],
-  extraVariables: options.extraVariables ?? {},
-  reportAccess: options.reportAccess ?? (({ req }) => Boolean(req.user)),
-  disabled: options.disabled ?? false,
-})
+export type ResolvedOptions = {
+  targets: Target[]
+  noticesSlug: CollectionSlug
+  sourcesSlug: CollectionSlug
+  publisherSlug: GlobalSlug
+  /** The collection `sitePath` ends at, whose documents notices can be kept to; null without one. */
+  sitesSlug: CollectionSlug | null
+  review: false | Required<ReviewOptions>
+  extraVariables: TemplateVariables
+  reportAccess: RequestCheck
+  disabled: boolean
+}
+
+const OPTIONAL_FIELDS = ['headline', 'byline', 'slug', 'publishedAt', 'dateline', 'summary', 'body'] as const
+
+/**
+ * A collection's field names: the given ones, and of the rest each default the collection has
+ * (the headline falls back to its `useAsTitle`), or `false`.
+ */
+const fieldNames = (config: Config, slug: string, given: Partial<AttributionFieldNames>): AttributionFieldNames => {
+  const collection = config.collections?.find((c) => c.slug === slug)
+  const present = new Set(collection ? flattenTopLevelFields(collection.fields).map((f) => ('name' in f ? f.name : '')) : [])
+  const pick = (...candidates: (string | undefined)[]) => candidates.find((name) => name && present.has(name)) ?? false
+  const defaults = {
+    headline: pick('headline', collection?.admin?.useAsTitle),
+    byline: pick('byline'),
+    slug: pick('slug'),
+    publishedAt: pick('publishedAt'),
+    dateline: pick('dateline'),
+    summary: pick('summary'),
+    body: pick('body'),
+  }
+  const optional = Object.fromEntries(OPTIONAL_FIELDS.map((key) => [key, given[key] ?? defaults[key]]))
+  return { source: given.source ?? 'source', additionalSources: given.additionalSources ?? 'additionalSources', ...optional } as AttributionFieldNames
+}
+
+const DEFAULT_SITE_PATH = ['section', 'site']
+
+const signedIn: RequestCheck = ({ req }) => Boolean(req.user)
+const nobody: RequestCheck = () => false
+
+/** The options with their defaults, and each attributed collection's way to its site found in `config`. */
+export const resolveOptions = (options: AttributionPluginOptions, config: Config): ResolvedOptions => {
+  const targets = (options.collections ?? ['articles' as CollectionSlug]).map((entry): Target => {
+    const collection = typeof entry === 'string' ? { slug: entry } : entry
+    const sitePath = collection.sitePath ?? options.sitePath
+    return {
+      slug: collection.slug,
+      fields: fieldNames(config, collection.slug, { ...options.fields, ...collection.fields }),
+      // A path the host asked for must lead somewhere; the default may not.
+      hops: sitePath === undefined ? siteHopsIfAny(config, collection.slug, DEFAULT_SITE_PATH) : siteHops(config, collection.slug, sitePath),
+    }
+  })
+  const review = options.review
+  return {
+    targets,
+    noticesSlug: options.notices?.slug ?? ('legal-notices' as CollectionSlug),
+    sourcesSlug: options.sources?.slug ?? ('wire-sources' as CollectionSlug),
+    publisherSlug: options.publisher?.slug ?? ('publisher' as GlobalSlug),
+    sitesSlug: targets.find((target) => target.hops.length)?.hops.at(-1)?.collection ?? null,
+    review: review === false ? false : { reviewers: review?.reviewers ?? signedIn, bypass: review?.bypass ?? nobody },
+    extraVariables: options.extraVariables ?? {},
+    reportAccess: options.reportAccess ?? signedIn,
+    disabled: options.disabled ?? false,
+  }
+}

@@ -1,12 +1,13 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import type { NoticeState } from './constants.ts'
 import type { ResolvedOptions } from './options.ts'
 import type { NoticeInput, SourceInput } from './types.ts'
 
 import { loadRules } from './load.ts'
+import { noticeState } from './noticeState.ts'
 import { resolveAttribution } from './resolve.ts'
-
-export type NoticeState = 'draft' | 'expired' | 'in-force' | 'scheduled' | 'trashed'
+import { translate, type TranslationKey } from './translations/translate.ts'
 
 export type ComplianceReport = {
   generatedAt: string
@@ -16,37 +17,29 @@ export type ComplianceReport = {
   upcoming: { id: number | string; title: string; kind: string; change: 'ends' | 'starts'; at: string }[]
   /** Sources whose rights information is missing or contradicts itself. */
   sources: { id: number | string; code: string; name: string; problems: string[] }[]
-  /** Articles whose attribution carries a warning, by warning, counted by query. */
-  articles: { warning: string; count: number; where: Where }[]
+  /** Documents of each attributed collection whose attribution carries a warning, by warning, counted by query. */
+  articles: { collection: string; warning: string; count: number; where: Where }[]
 }
 
-/** Where a notice stands at `now`. */
-export const noticeState = (notice: NoticeInput, now: Date): NoticeState => {
-  if (notice.deletedAt) return 'trashed'
-  if ((notice._status ?? 'published') !== 'published') return 'draft'
-  if (notice.effectiveFrom && new Date(notice.effectiveFrom) > now) return 'scheduled'
-  if (notice.effectiveUntil && new Date(notice.effectiveUntil) <= now) return 'expired'
-  return 'in-force'
-}
+type T = PayloadRequest['t']
 
-/** What is missing or contradictory in a source's rights fields (the resolver copes, but says so). */
-export const sourceProblems = (source: SourceInput): string[] => {
+/** What is missing or contradictory in a source's rights fields (the resolver copes, but says so), in `t`'s language. */
+export const sourceProblems = (source: SourceInput, t: T): string[] => {
   const license = source.license ?? 'copyright'
   const problems: string[] = []
-  if (!source.license) problems.push('no licence (treated as copyright)')
-  if (license === 'public-domain' && source.copyrightHolder) problems.push(`public domain, yet names a copyright holder (${source.copyrightHolder})`)
+  const say = (key: TranslationKey, vars?: Record<string, unknown>) => problems.push(translate(t, key, vars))
+  if (!source.license) say('problem-noLicense')
+  if (license === 'public-domain' && source.copyrightHolder) say('problem-publicDomainHolder', { holder: source.copyrightHolder })
   // Staff copy is the publisher's own; anyone else's copy needs its holder named.
-  if (license !== 'public-domain' && !source.copyrightHolder && source.kind !== 'staff') {
-    problems.push('no copyright holder (the publisher’s name is used)')
-  }
-  if (!source.credit) problems.push('no credit line (the code is used)')
-  if (!source.bylineAliases?.length) problems.push('no byline alias (the source’s name is used)')
+  if (license !== 'public-domain' && !source.copyrightHolder && source.kind !== 'staff') say('problem-noHolder')
+  if (!source.credit) say('problem-noCredit')
+  if (!source.bylineAliases?.length) say('problem-noAlias')
   return problems
 }
 
-/** The report behind the compliance dashboard, from a handful of queries. */
+/** The report behind the compliance dashboard, from a handful of queries, in the request's language. */
 export const complianceReport = async (req: PayloadRequest, options: ResolvedOptions, now = new Date()): Promise<ComplianceReport> => {
-  const { payload } = req
+  const { payload, t } = req
   const [notices, sources, rules] = await Promise.all([
     payload.find({ collection: options.noticesSlug, depth: 0, limit: 0, pagination: false, trash: true, req }),
     payload.find({ collection: options.sourcesSlug, depth: 0, limit: 0, pagination: false, trash: true, req }),
@@ -79,24 +72,25 @@ export const complianceReport = async (req: PayloadRequest, options: ResolvedOpt
       id: s.id,
       code: s.code ?? '',
       name: s.name,
-      problems: [...sourceProblems(s), ...(uncovered.includes(s) ? ['no notice in force covers it'] : [])],
+      problems: [...sourceProblems(s, t), ...(uncovered.includes(s) ? [translate(t, 'problem-uncovered')] : [])],
     }))
     .filter((s) => s.problems.length)
 
   const trashedIds = sourceDocs.filter((s) => s.deletedAt).map((s) => s.id)
-  const checks: { warning: string; where: Where }[] = [
-    { warning: 'no source: attributed as the publisher’s own copy', where: { [options.sourceField]: { exists: false } } },
-    ...(trashedIds.length ? [{ warning: 'source in the trash', where: { [options.sourceField]: { in: trashedIds } } }] : []),
-    ...(uncovered.length
-      ? [{ warning: 'a source no notice in force covers', where: { [options.sourceField]: { in: uncovered.map((s) => s.id) } } }]
-      : []),
+  const checks = (source: string): { warning: string; where: Where }[] => [
+    { warning: translate(t, 'check-noSource'), where: { [source]: { exists: false } } },
+    ...(trashedIds.length ? [{ warning: translate(t, 'check-trashedSource'), where: { [source]: { in: trashedIds } } }] : []),
+    ...(uncovered.length ? [{ warning: translate(t, 'check-uncovered'), where: { [source]: { in: uncovered.map((s) => s.id) } } }] : []),
   ]
   const articles = await Promise.all(
-    checks.map(async ({ warning, where }) => ({
-      warning,
-      where,
-      count: (await payload.count({ collection: options.collections[0], where, overrideAccess: false, user: req.user, req })).totalDocs,
-    })),
+    options.targets.flatMap((target) =>
+      checks(target.fields.source).map(async ({ warning, where }) => ({
+        collection: target.slug,
+        warning,
+        where,
+        count: (await payload.count({ collection: target.slug, where, overrideAccess: false, user: req.user, req })).totalDocs,
+      })),
+    ),
   )
   return { generatedAt: now.toISOString(), notices: byKind, upcoming, sources: report, articles }
 }

@@ -1,16 +1,18 @@
+import type { License } from './constants.ts'
 import type {
   ArticleInput,
   Attribution,
   AttributionNotice,
   Id,
-  License,
   NoticeInput,
   PublisherInput,
   SourceInput,
   TemplateVariables,
 } from './types.ts'
 
+import { noticeState } from './noticeState.ts'
 import { renderBody } from './render.ts'
+import { idOf, idsOf, sameId } from './utilities/idOf.ts'
 
 export type ResolveArgs = {
   article: ArticleInput
@@ -31,16 +33,15 @@ export type ResolveArgs = {
 
 export type NoticesPart = { chosen: AttributionNotice[]; covered: Set<string>; text: string; html: string }
 
-/** Most restrictive first: an article is under the strictest licence of its sources. */
-const LICENSE_ORDER: License[] = ['copyright', 'cc-by-sa', 'cc-by', 'public-domain']
+/** How much each licence restricts (higher: more): an article is under the strictest licence of its sources. */
+const STRICTNESS: Record<License, number> = { 'public-domain': 0, 'cc-by': 1, 'cc-by-sa': 2, copyright: 3 }
 
-export const LICENSE_URLS: Partial<Record<License, string>> = {
+export const LICENSE_URLS: Record<License, null | string> = {
+  copyright: null,
   'public-domain': 'https://creativecommons.org/publicdomain/mark/1.0/',
   'cc-by': 'https://creativecommons.org/licenses/by/4.0/',
   'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/',
 }
-
-const idOf = (ref: Id | { id: Id }): string => String(typeof ref === 'object' ? ref.id : ref)
 
 const joinNames = (names: string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
@@ -49,12 +50,6 @@ const unique = (values: (null | string | undefined)[]): string[] => [
   ...new Set(values.filter((v): v is string => Boolean(v && v.trim()))),
 ]
 
-const inEffect = (notice: NoticeInput, at: Date): boolean => {
-  const from = notice.effectiveFrom ? new Date(notice.effectiveFrom).getTime() : -Infinity
-  const until = notice.effectiveUntil ? new Date(notice.effectiveUntil).getTime() : Infinity
-  return from <= at.getTime() && at.getTime() < until
-}
-
 /** The sources a notice's rule matches among the article's; `all` matches without any. */
 const matchingSources = (notice: NoticeInput, sources: SourceInput[]): null | SourceInput[] => {
   const rule = notice.appliesTo ?? {}
@@ -62,7 +57,7 @@ const matchingSources = (notice: NoticeInput, sources: SourceInput[]): null | So
     case 'all':
       return sources
     case 'sources': {
-      const ids = new Set((rule.sources ?? []).map(idOf))
+      const ids = new Set(idsOf(rule.sources).map(String))
       return sources.filter((s) => ids.has(String(s.id)))
     }
     case 'source-kinds':
@@ -83,7 +78,7 @@ const articleSources = (article: ArticleInput, lookup: Map<string, SourceInput>)
   const warnings: string[] = []
   if (!article.source) warnings.push('no source: attributed as the publisher’s own copy')
   for (const ref of refs) {
-    const id = idOf(ref)
+    const id = String(idOf(ref))
     const source = lookup.get(id) ?? (typeof ref === 'object' && ref.name ? ref : undefined)
     if (!source) warnings.push(`source ${id} no longer exists`)
     else if (source.deletedAt) warnings.push(`source ${source.code ?? id} is in the trash`)
@@ -92,31 +87,32 @@ const articleSources = (article: ArticleInput, lookup: Map<string, SourceInput>)
   return { sources, warnings }
 }
 
-const sourceVariables = (sources: SourceInput[], publisher: PublisherInput) => ({
-  name: joinNames(unique(sources.map((s) => s.name))) || publisher.name,
+const sourceVariables = (sources: SourceInput[], publisherName: string) => ({
+  name: joinNames(unique(sources.map((s) => s.name))) || publisherName,
   code: unique(sources.map((s) => s.code)).join(', '),
   credit: unique(sources.map((s) => s.credit || s.code)).join(', '),
-  copyrightHolder: joinNames(unique(sources.map((s) => s.copyrightHolder || publisher.name))),
+  copyrightHolder: joinNames(unique(sources.map((s) => s.copyrightHolder || publisherName))),
 })
 
-/** The notices in force at `at` that apply to these sources, rendered, in display order. */
+/** Whether a notice applies on the article's site: it names no site, or the article's. */
 const onSite = (notice: NoticeInput, site: Id | null | undefined): boolean => {
   const sites = notice.appliesTo?.sites ?? []
-  return sites.length === 0 || (site !== null && site !== undefined && sites.map(idOf).includes(String(site)))
+  return sites.length === 0 || sites.some((ref) => sameId(ref, site))
 }
 
+/** The notices in force at `at` that apply to these sources, rendered, in display order. */
 const chooseNotices = (
   site: Id | null | undefined,
   sources: SourceInput[],
   notices: NoticeInput[],
-  publisher: PublisherInput,
+  publisherName: string,
   at: Date,
   base: TemplateVariables,
 ): NoticesPart => {
   const chosen: AttributionNotice[] = []
   const covered = new Set<string>()
   const candidates = notices
-    .filter((n) => (n._status ?? 'published') === 'published' && !n.deletedAt && inEffect(n, at) && onSite(n, site))
+    .filter((n) => noticeState(n, at) === 'in-force' && onSite(n, site))
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title))
   for (const notice of candidates) {
     if (chosen.some((c) => String(c.id) === String(notice.id))) continue
@@ -124,7 +120,7 @@ const chooseNotices = (
     const scope = notice.appliesTo?.scope ?? 'all'
     if (!matched || (scope !== 'all' && matched.length === 0)) continue
     if (scope !== 'all') for (const source of matched) covered.add(String(source.id))
-    const rendered = renderBody(notice.body, { ...base, source: sourceVariables(matched, publisher) })
+    const rendered = renderBody(notice.body, { ...base, source: sourceVariables(matched, publisherName) })
     chosen.push({ id: notice.id, kind: notice.kind, title: notice.title, ...rendered })
   }
   return { chosen, covered, text: chosen.map((n) => n.text).join('\n\n'), html: chosen.map((n) => n.html).join('\n') }
@@ -147,26 +143,29 @@ export const resolveAttribution = ({
   const lookup =
     sourceList instanceof Map ? sourceList : new Map(sourceList.map((source) => [String(source.id), source]))
   const { sources, warnings } = articleSources(article, lookup)
+  const publisherName = publisher.name?.trim() ?? ''
+  if (!publisherName) warnings.push('the publisher has no name: set it in the publisher global')
 
-  const license =
-    LICENSE_ORDER.find((l) => sources.some((s) => (s.license ?? 'copyright') === l)) ?? 'copyright'
+  const license = sources
+    .map((s): License => s.license ?? 'copyright')
+    .reduce((strictest, l) => (STRICTNESS[l] > STRICTNESS[strictest] ? l : strictest), sources.length ? 'public-domain' : 'copyright')
   const ownCopy = sources.length === 0
   const holders = unique(
-    sources.filter((s) => (s.license ?? 'copyright') !== 'public-domain').map((s) => s.copyrightHolder || publisher.name),
+    sources.filter((s) => (s.license ?? 'copyright') !== 'public-domain').map((s) => s.copyrightHolder || publisherName),
   )
-  const copyrightHolder = ownCopy ? publisher.name : holders.length ? joinNames(holders) : null
+  const copyrightHolder = ownCopy ? publisherName : holders.length ? joinNames(holders) : null
   const dated = article.publishedAt ?? article.dateline?.date
   const copyrightYear = (dated ? new Date(dated) : at).getUTCFullYear()
-  const credit = ownCopy ? publisher.name : unique(sources.map((s) => s.credit || s.code || s.name)).join(', ')
+  const credit = ownCopy ? publisherName : unique(sources.map((s) => s.credit || s.code || s.name)).join(', ')
   const byline = article.byline?.trim()
     ? article.byline.trim().replace(/^(?!by\s)/i, 'by ')
     : `by ${sources[0]?.bylineAliases?.[0] ?? (ownCopy ? 'Staff Writers' : sources[0].name)}`
 
   const base: TemplateVariables = {
-    site: { name: publisher.name },
+    site: { name: publisherName },
     ...variables,
     publisher: {
-      name: publisher.name,
+      name: publisherName,
       copyrightStartYear: publisher.copyrightStartYear ?? copyrightYear,
       jurisdiction: publisher.jurisdiction ?? '',
     },
@@ -176,7 +175,7 @@ export const resolveAttribution = ({
   const key = `${article.site ?? ''}|${sources.map((s) => s.id).join(',')}|${JSON.stringify(base)}`
   let part = cache?.get(key)
   if (!part) {
-    part = chooseNotices(article.site, sources, notices, publisher, at, base)
+    part = chooseNotices(article.site, sources, notices, publisherName, at, base)
     cache?.set(key, part)
   }
   const { chosen, covered, text, html } = part
@@ -196,7 +195,7 @@ export const resolveAttribution = ({
     ...(LICENSE_URLS[license] && { license: LICENSE_URLS[license] }),
     ...(sources.length && { sourceOrganization: sources.map((s) => ({ '@type': 'Organization', name: s.name })) }),
     ...(article.dateline?.place && { dateline: article.dateline.place }),
-    publisher: { '@type': 'Organization', name: publisher.name },
+    publisher: { '@type': 'Organization', name: publisherName },
   }
 
   return {

@@ -1,8 +1,10 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
-export type Id = number | string
+import type { License, NoticeScope } from './constants.ts'
+import type { Id } from './utilities/idOf.ts'
 
-export type License = 'cc-by' | 'cc-by-sa' | 'copyright' | 'public-domain'
+export type { License, NoticeScope } from './constants.ts'
+export type { Id } from './utilities/idOf.ts'
 
 /** A wire source as the resolver needs it (a subset of the sources collection). */
 export type SourceInput = {
@@ -16,8 +18,6 @@ export type SourceInput = {
   bylineAliases?: null | string[]
   deletedAt?: null | string
 }
-
-export type NoticeScope = 'all' | 'licenses' | 'source-kinds' | 'sources'
 
 export type NoticeInput = {
   id: Id
@@ -40,7 +40,7 @@ export type NoticeInput = {
 }
 
 export type PublisherInput = {
-  name: string
+  name?: null | string
   copyrightStartYear?: null | number
   jurisdiction?: null | string
 }

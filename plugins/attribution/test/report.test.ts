@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 
 import type { NoticeInput, SourceInput } from '../src/types.ts'
 
-import { noticeState, sourceProblems } from '../src/report.ts'
+import { noticeState } from '../src/noticeState.ts'
+import { sourceProblems } from '../src/report.ts'
+import { t } from './helpers.ts'
 
 const now = new Date('2026-06-01T00:00:00.000Z')
 const notice = (extra: Partial<NoticeInput>): NoticeInput => ({ id: 1, title: 'N', kind: 'gdpr', _status: 'published', ...extra })
@@ -34,22 +36,22 @@ describe('noticeState', () => {
 
 describe('sourceProblems', () => {
   it('finds nothing wrong with a complete source', () => {
-    expect(sourceProblems(source({}))).toEqual([])
+    expect(sourceProblems(source({}), t)).toEqual([])
   })
 
   it('names each missing or contradictory rights field', () => {
-    expect(sourceProblems(source({ license: 'public-domain', copyrightHolder: 'Someone' }))).toEqual([
+    expect(sourceProblems(source({ license: 'public-domain', copyrightHolder: 'Someone' }), t)).toEqual([
       'public domain, yet names a copyright holder (Someone)',
     ])
-    expect(sourceProblems(source({ copyrightHolder: null, credit: null, bylineAliases: [] }))).toEqual([
+    expect(sourceProblems(source({ copyrightHolder: null, credit: null, bylineAliases: [] }), t)).toEqual([
       'no copyright holder (the publisher’s name is used)',
       'no credit line (the code is used)',
       'no byline alias (the source’s name is used)',
     ])
-    expect(sourceProblems(source({ license: null }))).toEqual(['no licence (treated as copyright)'])
+    expect(sourceProblems(source({ license: null }), t)).toEqual(['no licence (treated as copyright)'])
   })
 
   it('does not ask staff copy for a holder: it is the publisher’s own', () => {
-    expect(sourceProblems(source({ kind: 'staff', copyrightHolder: null }))).toEqual([])
+    expect(sourceProblems(source({ kind: 'staff', copyrightHolder: null }), t)).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import * as migration_20261128_145540_audit_log from './20261128_145540_audit_lo
 import * as migration_20261128_152735_source_rights_review from './20261128_152735_source_rights_review';
 import * as migration_20261128_161929_article_ingest from './20261128_161929_article_ingest';
 import * as migration_20261128_201522_article_list_indexes from './20261128_201522_article_list_indexes';
+import * as migration_20261203_082244_rights_review_states from './20261203_082244_rights_review_states';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261128_201522_article_list_indexes.up,
     down: migration_20261128_201522_article_list_indexes.down,
-    name: '20261128_201522_article_list_indexes'
+    name: '20261128_201522_article_list_indexes',
+  },
+  {
+    up: migration_20261203_082244_rights_review_states.up,
+    down: migration_20261203_082244_rights_review_states.down,
+    name: '20261203_082244_rights_review_states'
   },
 ];

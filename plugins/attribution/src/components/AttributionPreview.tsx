@@ -1,12 +1,14 @@
 'use client'
 
-import { useConfig, useFormFields } from '@payloadcms/ui'
+import { useConfig, useFormFields, useTranslation } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import { useEffect, useState } from 'react'
 
 import type { AttributionPreviewProps } from '../fields/preview.ts'
-import type { Attribution, Id } from '../types.ts'
+import type { Attribution } from '../types.ts'
 
+import { translate } from '../translations/translate.ts'
+import { idOf } from '../utilities/idOf.ts'
 import './AttributionPreview.css'
 
 const DEBOUNCE_MS = 300
@@ -17,24 +19,14 @@ type State =
   | { status: 'loading'; attribution?: Attribution }
   | { status: 'ready'; attribution: Attribution }
 
-/** A relationship form value: an id, `{ relationTo, value }`, a populated document, or empty. */
-const idOf = (ref: unknown): Id | null => {
-  if (ref === null || ref === undefined || ref === '') return null
-  if (typeof ref === 'string' || typeof ref === 'number') return ref
-  if (typeof ref === 'object') {
-    if ('value' in ref) return idOf(ref.value)
-    if ('id' in ref) return idOf(ref.id)
-  }
-  return null
-}
-
 const isoDate = (value: unknown): string | undefined => {
   if (!value || (typeof value !== 'string' && !(value instanceof Date))) return undefined
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }
 
-const errorMessage = async (response: Response): Promise<string> => {
+/** The endpoint's own messages, or the status when it sent none. */
+const errorMessages = async (response: Response): Promise<null | string> => {
   try {
     const body = (await response.json()) as { errors?: { message?: string }[] }
     const messages = (body.errors ?? []).map((e) => e.message).filter(Boolean)
@@ -42,13 +34,16 @@ const errorMessage = async (response: Response): Promise<string> => {
   } catch {
     // not JSON: fall back to the status
   }
-  return `The preview failed (HTTP ${response.status}).`
+  return null
 }
 
 export const AttributionPreview = ({
+  collection,
   sourceField = 'source',
   additionalSourcesField = 'additionalSources',
   bylineField = 'byline',
+  publishedAtField = 'publishedAt',
+  datelineField = 'dateline',
   siteField,
 }: Partial<AttributionPreviewProps>) => {
   const {
@@ -57,19 +52,23 @@ export const AttributionPreview = ({
       serverURL,
     },
   } = useConfig()
+  const { t } = useTranslation()
 
   // A string, so the panel re-renders only when what it sends changes, not on every keystroke elsewhere.
   const body = useFormFields(([fields]) => {
     const source = idOf(fields[sourceField]?.value)
     const additional = fields[additionalSourcesField]?.value
     const additionalIds = (Array.isArray(additional) ? additional : [additional]).map(idOf).filter((id) => id !== null)
-    const byline = fields[bylineField]?.value
+    const byline = bylineField ? fields[bylineField]?.value : undefined
     return JSON.stringify({
+      collection,
       source,
       additionalSources: additionalIds,
       byline: typeof byline === 'string' ? byline : undefined,
-      publishedAt: isoDate(fields.publishedAt?.value),
-      dateline: { date: isoDate(fields['dateline.date']?.value), place: fields['dateline.place']?.value ?? undefined },
+      publishedAt: publishedAtField ? isoDate(fields[publishedAtField]?.value) : undefined,
+      dateline: datelineField
+        ? { date: isoDate(fields[`${datelineField}.date`]?.value), place: fields[`${datelineField}.place`]?.value ?? undefined }
+        : undefined,
       ...(siteField && { [siteField]: idOf(fields[siteField]?.value) }),
     })
   })
@@ -92,7 +91,7 @@ export const AttributionPreview = ({
           signal: controller.signal,
         })
         if (!response.ok) {
-          const message = await errorMessage(response)
+          const message = (await errorMessages(response)) ?? translate(t, 'preview-failed', { status: response.status })
           if (!controller.signal.aborted) setState((previous) => ({ status: 'error', message, attribution: previous.attribution }))
           return
         }
@@ -101,14 +100,14 @@ export const AttributionPreview = ({
       } catch (error) {
         if (controller.signal.aborted) return
         const message = error instanceof Error ? error.message : String(error)
-        setState((previous) => ({ status: 'error', message: `The preview failed: ${message}`, attribution: previous.attribution }))
+        setState((previous) => ({ status: 'error', message: translate(t, 'preview-failedWith', { message }), attribution: previous.attribution }))
       }
     }, DEBOUNCE_MS)
     return () => {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [api, serverURL, body, at])
+  }, [api, serverURL, body, at, t])
 
   const { attribution } = state
 
@@ -120,15 +119,15 @@ export const AttributionPreview = ({
       aria-busy={state.status === 'loading'}
     >
       <div className={`${baseClass}__header`}>
-        <h4 className={`${baseClass}__heading`}>Attribution</h4>
+        <h4 className={`${baseClass}__heading`}>{translate(t, 'preview-heading')}</h4>
         {state.status === 'loading' && (
           <span className={`${baseClass}__loading`} data-testid="attribution-loading" role="status">
-            {attribution ? 'Updating…' : 'Loading…'}
+            {translate(t, attribution ? 'preview-updating' : 'preview-loading')}
           </span>
         )}
       </div>
       <label className={`${baseClass}__as-of`}>
-        <span>As of</span>
+        <span>{translate(t, 'preview-asOf')}</span>
         <input
           data-testid="attribution-as-of"
           onChange={(event) => setAsOf(event.target.value)}
@@ -137,7 +136,7 @@ export const AttributionPreview = ({
         />
         {asOf && (
           <button className={`${baseClass}__now`} onClick={() => setAsOf('')} type="button">
-            now
+            {translate(t, 'preview-now')}
           </button>
         )}
       </label>
@@ -158,17 +157,17 @@ export const AttributionPreview = ({
             </ul>
           )}
           <dl className={`${baseClass}__facts`}>
-            <dt>Credit</dt>
+            <dt>{translate(t, 'preview-credit')}</dt>
             <dd data-testid="attribution-credit">{attribution.credit}</dd>
-            <dt>Byline</dt>
+            <dt>{translate(t, 'preview-byline')}</dt>
             <dd data-testid="attribution-byline">{attribution.byline}</dd>
-            <dt>Copyright</dt>
+            <dt>{translate(t, 'preview-copyright')}</dt>
             <dd data-testid="attribution-copyright">
               {attribution.copyrightHolder === null
-                ? 'Public domain'
+                ? translate(t, 'preview-publicDomain')
                 : `© ${attribution.copyrightYear} ${attribution.copyrightHolder}`}
             </dd>
-            <dt>License</dt>
+            <dt>{translate(t, 'preview-license')}</dt>
             <dd data-testid="attribution-license">{attribution.license}</dd>
           </dl>
           {attribution.notices.length > 0 && (

@@ -1,17 +1,19 @@
-import type { AdminViewServerProps } from 'payload'
+import type { AdminViewServerProps, CollectionSlug } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
+import { getTranslation } from '@payloadcms/translations'
 import { Gutter } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import * as qs from 'qs-esm'
 
+import type { NoticeKind } from '../constants.ts'
 import type { ResolvedOptions } from '../options.ts'
-import type { NoticeState } from '../report.ts'
 
+import { NOTICE_KINDS, NOTICE_STATES } from '../constants.ts'
 import { complianceReport } from '../report.ts'
+import { translate } from '../translations/translate.ts'
 import './ComplianceDashboard.css'
 
-const STATES: NoticeState[] = ['in-force', 'scheduled', 'draft', 'expired', 'trashed']
 const baseClass = 'compliance-dashboard'
 
 type Props = AdminViewServerProps & { options: ResolvedOptions }
@@ -19,7 +21,12 @@ type Props = AdminViewServerProps & { options: ResolvedOptions }
 /** The compliance view: notices by kind and state, dates to come, sources and articles to fix. */
 export const ComplianceDashboard = async ({ initPageResult, options, params, searchParams }: Props) => {
   const { req } = initPageResult
+  const { i18n, t } = req
   const { admin } = req.payload.config.routes
+  const pluralOf = (slug: string) => {
+    const labels = req.payload.collections[slug as CollectionSlug]?.config.labels
+    return labels ? getTranslation(labels.plural, i18n) : slug
+  }
   const allowed = Boolean(req.user) && (await options.reportAccess({ req }))
   const report = allowed ? await complianceReport(req, options) : null
   const link = (path: `/${string}`) => formatAdminURL({ adminRoute: admin, path, serverURL: undefined })
@@ -36,19 +43,23 @@ export const ComplianceDashboard = async ({ initPageResult, options, params, sea
       visibleEntities={initPageResult.visibleEntities}
     >
       <Gutter className={baseClass}>
-        <h1>Compliance</h1>
-        {!report && <p data-testid="compliance-denied">Only compliance staff and admins see this report.</p>}
+        <h1>{translate(t, 'compliance-title')}</h1>
+        {!report && <p data-testid="compliance-denied">{translate(t, 'compliance-denied')}</p>}
         {report && (
           <>
-            <p className={`${baseClass}__generated`}>As of {new Date(report.generatedAt).toUTCString()}</p>
+            <p className={`${baseClass}__generated`}>
+              {translate(t, 'compliance-asOf', {
+                date: new Date(report.generatedAt).toLocaleString(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }),
+              })}
+            </p>
             <section data-testid="compliance-notices">
-              <h2>Notices by kind and state</h2>
+              <h2>{translate(t, 'compliance-notices')}</h2>
               <table>
                 <thead>
                   <tr>
-                    <th>kind</th>
-                    {STATES.map((state) => (
-                      <th key={state}>{state}</th>
+                    <th>{translate(t, 'compliance-kind')}</th>
+                    {NOTICE_STATES.map((state) => (
+                      <th key={state}>{translate(t, `noticeState-${state}`)}</th>
                     ))}
                   </tr>
                 </thead>
@@ -58,9 +69,11 @@ export const ComplianceDashboard = async ({ initPageResult, options, params, sea
                     .map(([kind, counts]) => (
                       <tr key={kind}>
                         <td>
-                          <a href={link(`/collections/${options.noticesSlug}?${qs.stringify({ where: { kind: { equals: kind } } })}`)}>{kind}</a>
+                          <a href={link(`/collections/${options.noticesSlug}?${qs.stringify({ where: { kind: { equals: kind } } })}`)}>
+                            {(NOTICE_KINDS as readonly string[]).includes(kind) ? translate(t, `noticeKind-${kind as NoticeKind}`) : kind}
+                          </a>
                         </td>
-                        {STATES.map((state) => (
+                        {NOTICE_STATES.map((state) => (
                           <td key={state}>{counts[state] ?? ''}</td>
                         ))}
                       </tr>
@@ -69,23 +82,24 @@ export const ComplianceDashboard = async ({ initPageResult, options, params, sea
               </table>
             </section>
             <section data-testid="compliance-upcoming">
-              <h2>Coming into or going out of force</h2>
+              <h2>{translate(t, 'compliance-upcoming')}</h2>
               {report.upcoming.length === 0 ? (
-                <p>Nothing scheduled.</p>
+                <p>{translate(t, 'compliance-nothingScheduled')}</p>
               ) : (
                 <ul>
                   {report.upcoming.map((u) => (
                     <li key={`${u.id}-${u.change}`}>
-                      {u.at.slice(0, 10)}: <a href={link(`/collections/${options.noticesSlug}/${u.id}`)}>{u.title}</a> {u.change}
+                      {u.at.slice(0, 10)}: <a href={link(`/collections/${options.noticesSlug}/${u.id}`)}>{u.title}</a>{' '}
+                      {translate(t, `compliance-${u.change}`)}
                     </li>
                   ))}
                 </ul>
               )}
             </section>
             <section data-testid="compliance-sources">
-              <h2>Sources to check</h2>
+              <h2>{translate(t, 'compliance-sources')}</h2>
               {report.sources.length === 0 ? (
-                <p>Every source’s rights are complete and covered.</p>
+                <p>{translate(t, 'compliance-sourcesFine')}</p>
               ) : (
                 <ul>
                   {report.sources.map((s) => (
@@ -96,16 +110,20 @@ export const ComplianceDashboard = async ({ initPageResult, options, params, sea
                 </ul>
               )}
             </section>
-            <section data-testid="compliance-articles">
-              <h2>Articles with attribution warnings</h2>
-              <ul>
-                {report.articles.map((a) => (
-                  <li key={a.warning}>
-                    <a href={link(`/collections/${options.collections[0]}?${qs.stringify({ where: a.where })}`)}>{a.count}</a> {a.warning}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            {options.targets.map(({ slug }) => (
+              <section data-collection={slug} data-testid="compliance-articles" key={slug}>
+                <h2>{translate(t, 'compliance-warnings', { label: pluralOf(slug) })}</h2>
+                <ul>
+                  {report.articles
+                    .filter((a) => a.collection === slug)
+                    .map((a) => (
+                      <li key={a.warning}>
+                        <a href={link(`/collections/${slug}?${qs.stringify({ where: a.where })}`)}>{a.count}</a> {a.warning}
+                      </li>
+                    ))}
+                </ul>
+              </section>
+            ))}
           </>
         )}
       </Gutter>

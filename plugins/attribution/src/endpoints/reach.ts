@@ -1,58 +1,34 @@
-import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import type { ResolvedOptions } from '../options.ts'
+import type { ResolvedOptions, Target } from '../options.ts'
 import type { NoticeInput } from '../types.ts'
 
-import { noticeState } from '../report.ts'
-import { json, problem } from '../respond.ts'
+import { noticeState } from '../noticeState.ts'
+import { translate } from '../translations/translate.ts'
+import { idsOf } from '../utilities/idOf.ts'
+import { json, problem } from './respond.ts'
 
-
-const idsOf = (refs: unknown[] | null | undefined): (number | string)[] =>
-  (refs ?? []).map((ref) => (ref && typeof ref === 'object' ? (ref as { id: number | string }).id : (ref as number | string)))
-
-/** Why a notice reaches no article right now, or null when it is in force. */
-const notInForce = (notice: NoticeInput, at: Date): null | string => {
-  switch (noticeState(notice, at)) {
-    case 'trashed':
-      return 'in the trash'
-    case 'draft':
-      return 'not published'
-    case 'scheduled':
-      return `in force from ${notice.effectiveFrom}`
-    case 'expired':
-      return `out of force since ${notice.effectiveUntil}`
-    default:
-      return null
-  }
+/** Why a notice reaches no document right now, or null when it is in force. */
+const notInForce = (req: PayloadRequest, notice: NoticeInput, at: Date): null | string => {
+  const state = noticeState(notice, at)
+  if (state === 'in-force') return null
+  const moment = state === 'scheduled' ? notice.effectiveFrom : state === 'expired' ? notice.effectiveUntil : undefined
+  return translate(req.t, `reason-${state}`, { at: moment })
 }
 
 /**
- * The articles a notice's rule matches, as a query: by source ids, or by the ids of the sources
- * of the kinds or licences it names, on the sites it is kept to. Mirrors `resolve.ts`'s matching; the reach test holds the two together.
+ * The documents whose sources a notice's rule matches, as a query: by source ids, or by the ids of
+ * the sources of the kinds or licences it names. Null when it matches none. Mirrors `resolve.ts`'s
+ * matching; the reach test holds the two together.
  */
-const articlesWhere = async (
-  req: PayloadRequest,
-  options: ResolvedOptions,
-  notice: NoticeInput,
-  sitePath: null | string,
-): Promise<null | Where> => {
-  const sites = idsOf(notice.appliesTo?.sites as unknown[])
-  if (sites.length && !sitePath) return null
-  const onSites: Where[] = sites.length ? [{ [sitePath!]: { in: sites } }] : []
-  const bySource = await sourceWhere(req, options, notice)
-  if (!bySource) return null
-  const all = [...onSites, ...(Object.keys(bySource).length ? [bySource] : [])]
-  return all.length ? { and: all } : {}
-}
-
-const sourceWhere = async (req: PayloadRequest, options: ResolvedOptions, notice: NoticeInput): Promise<null | Where> => {
+const sourceWhere = async (req: PayloadRequest, options: ResolvedOptions, target: Target, notice: NoticeInput): Promise<null | Where> => {
   const rule = notice.appliesTo ?? {}
   const scope = rule.scope ?? 'all'
   if (scope === 'all') return {}
   // Through the sources collection even for a list of ids: trashed sources match nothing, as in the resolver.
   const [field, values] =
     scope === 'sources'
-      ? ['id', idsOf(rule.sources as unknown[])]
+      ? ['id', idsOf(rule.sources)]
       : scope === 'source-kinds'
         ? ['kind', rule.sourceKinds ?? []]
         : ['license', rule.licenses ?? []]
@@ -66,30 +42,45 @@ const sourceWhere = async (req: PayloadRequest, options: ResolvedOptions, notice
   })
   const sourceIds = docs.map((doc) => doc.id)
   if (!sourceIds.length) return null
-  return {
-    or: [
-      { [options.sourceField]: { in: sourceIds } },
-      { [options.additionalSourcesField]: { in: sourceIds } },
-    ],
-  }
+  return { or: [{ [target.fields.source]: { in: sourceIds } }, { [target.fields.additionalSources]: { in: sourceIds } }] }
 }
 
+/** The same, kept to the notice's sites through the collection's site path. */
+const documentsWhere = async (req: PayloadRequest, options: ResolvedOptions, target: Target, notice: NoticeInput): Promise<null | Where> => {
+  const sites = idsOf(notice.appliesTo?.sites)
+  const sitePath = target.hops.map((hop) => hop.field).join('.')
+  if (sites.length && !sitePath) return null
+  const bySource = await sourceWhere(req, options, target, notice)
+  if (!bySource) return null
+  const all = [...(sites.length ? [{ [sitePath]: { in: sites } }] : []), ...(Object.keys(bySource).length ? [bySource] : [])]
+  return all.length ? { and: all } : {}
+}
+
+const positive = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value))
+
 /**
- * `GET /api/<notices>/:id/reach?page=&limit=&draft=`: the articles a notice's rule matches,
- * counted and paged by the database, and whether it is attached to them now (`inForce`, with the
- * `reason` when not): a scheduled notice or a draft (`draft=true`: its latest version) shows whom
- * it will reach. Articles are those the caller may read.
+ * `GET /api/<notices>/:id/reach?collection=&page=&limit=&draft=`: the documents of an attributed
+ * collection (the first by default) that a notice's rule matches, counted and paged by the
+ * database, and whether it is attached to them now (`inForce`, with the `reason` when not): a
+ * scheduled notice or a draft (`draft=true`: its latest version) shows whom it will reach.
+ * Documents are those the caller may read.
  */
-export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug, sitePath: null | string): Endpoint => ({
+export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
   path: '/:id/reach',
   method: 'get',
   handler: async (req: PayloadRequest) => {
+    const t = req.t
     const id = req.routeParams?.id as string
     const query = (req.query ?? {}) as Record<string, string | undefined>
-    const page = Number(query.page ?? 1)
-    const limit = Number(query.limit ?? 10)
-    if (!Number.isInteger(page) || page < 1) return problem(400, `page: "${query.page}" is not a page number.`)
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(400, `limit: "${query.limit}" must be a whole number from 1 to 100.`)
+    const page = positive(query.page, 1)
+    const limit = positive(query.limit, 10)
+    if (!Number.isInteger(page) || page < 1) return problem(400, translate(t, 'error-page', { value: query.page }))
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(400, translate(t, 'error-limit', { value: query.limit }))
+    const target = query.collection === undefined ? options.targets[0] : options.targets.find((c) => c.slug === query.collection)
+    if (!target) {
+      const known = options.targets.map((c) => c.slug).join(', ')
+      return problem(400, translate(t, 'error-unknownCollection', { value: query.collection, known }))
+    }
     let notice: NoticeInput
     try {
       notice = (await req.payload.findByID({
@@ -103,18 +94,21 @@ export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug
         req,
       })) as unknown as NoticeInput
     } catch {
-      return problem(404, 'Not Found')
+      return problem(404, translate(t, 'error-notFound'))
     }
-    const reason = notInForce(notice, new Date())
-    const where = await articlesWhere(req, options, notice, sitePath)
+    const reason = notInForce(req, notice, new Date())
+    const where = await documentsWhere(req, options, target, notice)
+    const { fields } = target
     const result = where
       ? await req.payload.find({
-          collection: articles,
+          collection: target.slug,
           depth: 0,
           limit,
           page,
-          select: { headline: true, slug: true, [options.sourceField]: true } as never,
-          sort: '-publishedAt',
+          select: Object.fromEntries(
+            [fields.headline, fields.slug, fields.source].filter((name): name is string => Boolean(name)).map((name) => [name, true]),
+          ) as never,
+          ...(fields.publishedAt && { sort: `-${fields.publishedAt}` }),
           where,
           overrideAccess: false,
           user: req.user,
@@ -123,6 +117,7 @@ export const reachEndpoint = (options: ResolvedOptions, articles: CollectionSlug
       : { docs: [], totalDocs: 0, totalPages: 0, page, limit, hasNextPage: false }
     return json({
       notice: { id: notice.id, title: notice.title },
+      collection: target.slug,
       inForce: reason === null,
       ...(reason && { reason }),
       totalDocs: result.totalDocs,

@@ -1,18 +1,18 @@
 import type { Field } from 'payload'
 
-import type { ResolvedOptions } from '../options.ts'
-
-const LICENSE_OPTIONS = ['copyright', 'public-domain', 'cc-by', 'cc-by-sa']
+import { LICENSES } from '../constants.ts'
+import { label } from '../translations/translate.ts'
 
 /**
  * The typed, virtual `attribution` field (a named object type in GraphQL). Its value is set by
- * `attachAttribution` once per operation, not per document: see hooks.ts.
+ * `attachAttribution` once per operation, not per document: see hooks/attribution.ts.
  */
-export const attributionField = (_options: ResolvedOptions): Field => ({
+export const attributionField = (): Field => ({
   name: 'attribution',
   type: 'group',
   virtual: true,
   interfaceName: 'Attribution',
+  label: label('field-attribution'),
   admin: { hidden: true },
   access: { create: () => false, update: () => false },
   fields: [
@@ -21,7 +21,7 @@ export const attributionField = (_options: ResolvedOptions): Field => ({
     { name: 'copyrightHolder', type: 'text' },
     { name: 'copyrightYear', type: 'number' },
     // Text, not select: GraphQL enums would turn `public-domain` into `public_domain`, unlike REST.
-    { name: 'license', type: 'text', admin: { description: LICENSE_OPTIONS.join(' | ') } },
+    { name: 'license', type: 'text', admin: { description: LICENSES.join(' | ') } },
     {
       name: 'notices',
       type: 'array',

@@ -1,31 +1,37 @@
 import type { Field } from 'payload'
 
-import type { ResolvedOptions } from '../options.ts'
+import type { Target } from '../options.ts'
 
-/** Props the admin panel gets: which form fields to watch. */
+/** What the admin panel needs: the collection, and which form fields to watch. */
 export type AttributionPreviewProps = {
+  collection: string
   sourceField: string
   additionalSourcesField: string
-  bylineField: string
+  bylineField: false | string
+  publishedAtField: false | string
+  datelineField: false | string
   /** The first field of `sitePath`, so `{{site.name}}` previews too. */
   siteField?: string
 }
 
-/** A sidebar panel on the edit view showing the boilerplate the unsaved article would get. */
-export const attributionPreviewField = (options: ResolvedOptions, siteField?: string): Field => ({
+/** A sidebar panel on the edit view showing the boilerplate the unsaved document would get. */
+export const attributionPreviewField = (target: Target, disabled: boolean): Field => ({
   name: 'attributionPreview',
   type: 'ui',
   admin: {
     position: 'sidebar',
-    ...(options.disabled && { condition: () => false }),
+    ...(disabled && { condition: () => false }),
     components: {
       Field: {
         path: '@wirehouse/payload-plugin-attribution/client#AttributionPreview',
         clientProps: {
-          sourceField: options.sourceField,
-          additionalSourcesField: options.additionalSourcesField,
-          bylineField: options.bylineField,
-          siteField,
+          collection: target.slug,
+          sourceField: target.fields.source,
+          additionalSourcesField: target.fields.additionalSources,
+          bylineField: target.fields.byline,
+          publishedAtField: target.fields.publishedAt,
+          datelineField: target.fields.dateline,
+          siteField: target.hops[0]?.field,
         } satisfies AttributionPreviewProps,
       },
     },

@@ -10,32 +10,29 @@ import type {
 
 import { APIError } from 'payload'
 
-import type { Hop } from '../attach.ts'
-import type { ResolvedOptions } from '../options.ts'
+import type { ResolvedOptions, Target } from '../options.ts'
 
 import { attributionsFor } from '../attach.ts'
-import { forgetLoaded } from '../load.ts'
+import { forgetRequest } from '../caches.ts'
 import { FIELD, type SelectPlan, selectPlan, widenSelect } from '../select.ts'
+import { translate } from '../translations/translate.ts'
 
 // Operation args as returned by `selectWhatAttributionNeeds`, which Payload hands to afterOperation.
 const plans = new WeakMap<object, SelectPlan>()
 
-const needs = (options: ResolvedOptions, siteHops: Hop[]): string[] => [
-  options.sourceField,
-  options.additionalSourcesField,
-  options.bylineField,
-  'publishedAt',
-  'dateline',
-  ...siteHops.slice(0, 1).map((hop) => hop.field),
-]
+/** The fields an attribution is computed from. */
+const needs = ({ fields, hops }: Target): string[] =>
+  [fields.source, fields.additionalSources, fields.byline, fields.publishedAt, fields.dateline, hops[0]?.field].filter(
+    (name): name is string => Boolean(name),
+  )
 
 /** Reads that select `attribution` also read the fields it is computed from. */
 export const selectWhatAttributionNeeds =
-  (options: ResolvedOptions, siteHops: Hop[]): CollectionBeforeOperationHook =>
+  (target: Target): CollectionBeforeOperationHook =>
   ({ args, operation }) => {
     const { select } = args as { select?: SelectType }
     if (!['create', 'read', 'update'].includes(operation) || !select || !Object.keys(select).length) return args
-    const widened = widenSelect(select, needs(options, siteHops))
+    const widened = widenSelect(select, needs(target))
     const next = { ...args, select: widened.select }
     plans.set(next, widened.plan)
     return next
@@ -49,7 +46,9 @@ const requestedMoment = (req: PayloadRequest): Date | undefined => {
   const raw = req.context.attributionAt ?? (req.query as Record<string, unknown> | undefined)?.attributionAt
   if (raw === undefined || raw === null || raw === '') return undefined
   const at = raw instanceof Date ? raw : new Date(String(raw))
-  if (Number.isNaN(at.getTime())) throw new APIError(`attributionAt: "${String(raw)}" is not a date.`, 400, undefined, true)
+  if (Number.isNaN(at.getTime())) {
+    throw new APIError(translate(req.t, 'error-notADate', { field: 'attributionAt', value: String(raw) }), 400, undefined, true)
+  }
   return at
 }
 
@@ -61,7 +60,7 @@ const LIST_OPERATIONS = new Set(['find', 'update'])
  * once, after relationships are populated: no query per document.
  */
 export const attachAttribution =
-  (options: ResolvedOptions, siteHops: Hop[]): CollectionAfterOperationHook =>
+  (options: ResolvedOptions, target: Target): CollectionAfterOperationHook =>
   async ({ args, operation, req, result }) => {
     const docs = (
       LIST_OPERATIONS.has(operation)
@@ -73,7 +72,7 @@ export const attachAttribution =
     if (!docs?.length) return result
     const plan = plans.get(args) ?? selectPlan((args as { select?: SelectType }).select)
     if (!plan.wanted) return result
-    const attributions = await attributionsFor(req, options, docs as never, { at: requestedMoment(req), siteHops })
+    const attributions = await attributionsFor(req, options, target, docs as never, { at: requestedMoment(req) })
     docs.forEach((doc, index) => {
       const attribution: Record<string, unknown> = { ...attributions[index] }
       doc[FIELD] = plan.only ? Object.fromEntries(plan.only.map((key) => [key, attribution[key]])) : attribution
@@ -84,6 +83,6 @@ export const attachAttribution =
 
 /** A request that changes rules and then reads articles sees the change. */
 export const forgetOnChange: CollectionAfterChangeHook & CollectionAfterDeleteHook & GlobalAfterChangeHook = ({ doc, req }) => {
-  forgetLoaded(req)
+  forgetRequest(req)
   return doc
 }

@@ -1,12 +1,13 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import { ValidationError } from 'payload'
 
 import type { ResolvedOptions } from '../options.ts'
 import type { TemplateVariables } from '../types.ts'
 
+import { bodyText } from '../render.ts'
 import { unknownVariables } from '../template.ts'
+import { translate } from '../translations/translate.ts'
 
 /** Every variable a notice may use, with placeholder values; the resolver fills the real ones. */
 export const templateVocabulary = (options: ResolvedOptions): TemplateVariables => ({
@@ -23,23 +24,17 @@ export const rejectUnknownVariables =
   ({ collection, data, req }) => {
     const body = data?.body
     if (!body?.root) return data
+    const invalid = (message: string) =>
+      new ValidationError({ collection: collection.slug, errors: [{ path: 'body', message }] }, req.t)
     let unknown: string[]
     try {
-      unknown = unknownVariables(convertLexicalToPlaintext({ data: body }), templateVocabulary(options))
+      unknown = unknownVariables(bodyText(body), templateVocabulary(options))
     } catch (error) {
-      throw new ValidationError(
-        { collection: collection.slug, errors: [{ path: 'body', message: `template does not parse: ${(error as Error).message}` }] },
-        req.t,
-      )
+      throw invalid(translate(req.t, 'error-templateParse', { message: (error as Error).message }))
     }
     if (unknown.length) {
-      throw new ValidationError(
-        {
-          collection: collection.slug,
-          errors: [{ path: 'body', message: `unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `{{${v}}}`).join(', ')}` }],
-        },
-        req.t,
-      )
+      const names = unknown.map((v) => `{{${v}}}`).join(', ')
+      throw invalid(translate(req.t, 'error-unknownVariables', { count: unknown.length, names }))
     }
     return data
   }

@@ -1,21 +1,27 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedUnless, roles } from '../src/access'
-import { relatedLinksField } from '../src/fields/relatedLinks'
-import { requiredToPublish } from '../src/fields/requiredToPublish'
-import { slugField } from '../src/fields/slug'
-import { ingestField } from '../src/fields/ingest'
-import { calendarDate } from '../src/fields/validators'
-import { revalidateSite } from '../src/hooks/revalidateSite'
-import { setPublishedAt } from '../src/hooks/setPublishedAt'
-import { ingestEndpoint } from '../src/ingest/endpoint'
+import { calendarDate } from '@wirehouse/payload-plugin-attribution'
+
+import { publishedUnless, roles } from '@/access'
+import { relatedLinksField } from '@/fields/relatedLinks'
+import { requiredToPublish } from '@/fields/requiredToPublish'
+import { slugField } from '@/fields/slug'
+import { revalidateSite } from '@/hooks/revalidateSite'
+import { ingestEndpoint } from '@/ingest/endpoint'
+
+import { ingestField } from './fields/ingest'
+import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
+  labels: {
+    singular: { en: 'Article', fr: 'Article', de: 'Artikel' },
+    plural: { en: 'Articles', fr: 'Articles', de: 'Artikel' },
+  },
   admin: {
     useAsTitle: 'headline',
     defaultColumns: ['headline', 'source', 'section', '_status', 'publishedAt'],
-    group: 'Content',
+    group: { en: 'Content', fr: 'Contenu', de: 'Inhalt' },
     components: { beforeListTable: ['/src/ingest/admin/IngestWire#IngestWire'] },
   },
   access: {

@@ -1,14 +1,21 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, roles } from '../src/access'
-import { relatedLinksField } from '../src/fields/relatedLinks'
-import { slugField } from '../src/fields/slug'
-import { revalidateSite } from '../src/hooks/revalidateSite'
-import { uniqueWithin } from '../src/fields/validators'
+import { anyone, roles } from '@/access'
+import { relatedLinksField } from '@/fields/relatedLinks'
+import { slugField } from '@/fields/slug'
+import { uniqueWithin } from '@/fields/validators'
+import { revalidateSite } from '@/hooks/revalidateSite'
+
+/** The admin group of sections and sites. */
+export const NETWORK = { en: 'Network', fr: 'Réseau', de: 'Netzwerk' }
 
 export const Sections: CollectionConfig = {
   slug: 'sections',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'site', 'slug'], group: 'Network' },
+  labels: {
+    singular: { en: 'Section', fr: 'Rubrique', de: 'Ressort' },
+    plural: { en: 'Sections', fr: 'Rubriques', de: 'Ressorts' },
+  },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'site', 'slug'], group: NETWORK },
   access: {
     read: anyone,
     create: roles('admin', 'editor'),

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, roles } from '../src/access'
-import { AUDIT_OPERATIONS, AUDITED, auditEntriesAreFinal } from '../src/hooks/audit'
-import { labelled } from './constants'
+import { nobody, roles } from '@/access'
+import { labelled } from '@/fields/labelled'
+import { AUDIT_OPERATIONS, AUDITED, auditEntriesAreFinal } from '@/hooks/audit'
 
 /**
  * The audit trail of the notices, the sources' rights and the publisher global: written only by
@@ -11,11 +11,14 @@ import { labelled } from './constants'
  */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
-  labels: { singular: 'Audit entry', plural: 'Audit log' },
+  labels: {
+    singular: { en: 'Audit entry', fr: 'Entrée du journal d’audit', de: 'Audit-Eintrag' },
+    plural: { en: 'Audit log', fr: 'Journal d’audit', de: 'Audit-Protokoll' },
+  },
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['at', 'operation', 'collection', 'documentId', 'userEmail'],
-    group: 'Compliance',
+    group: { en: 'Compliance', fr: 'Conformité', de: 'Compliance' },
     description: 'Every change to a legal notice, a wire source’s rights or the publisher. Entries cannot be changed or deleted.',
   },
   access: {

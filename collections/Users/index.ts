@@ -1,11 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf, fieldRoles, hasRole, roles, ROLES } from '../src/access'
-import { firstUserIsAdmin } from '../src/hooks/firstUserIsAdmin'
+import { fieldRoles, hasRole, roles, ROLES } from '@/access'
+
+import { adminOrSelf } from './access/adminOrSelf'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'], group: 'Admin' },
+  labels: {
+    singular: { en: 'User', fr: 'Utilisateur', de: 'Benutzer' },
+    plural: { en: 'Users', fr: 'Utilisateurs', de: 'Benutzer' },
+  },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'], group: { en: 'Admin', fr: 'Administration', de: 'Verwaltung' } },
   auth: {
     // Integrations (feeds, ingest jobs) authenticate with `Authorization: users API-Key <key>`.
     useAPIKey: true,

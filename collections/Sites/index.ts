@@ -1,12 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, roles } from '../src/access'
-import { hostname } from '../src/fields/validators'
-import { revalidateSite } from '../src/hooks/revalidateSite'
+import { anyone, roles } from '@/access'
+import { hostname } from '@/fields/validators'
+import { revalidateSite } from '@/hooks/revalidateSite'
+
+import { NETWORK } from '../Sections'
 
 export const Sites: CollectionConfig = {
   slug: 'sites',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'domain'], group: 'Network' },
+  labels: {
+    singular: { en: 'Site', fr: 'Site', de: 'Website' },
+    plural: { en: 'Sites', fr: 'Sites', de: 'Websites' },
+  },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'domain'], group: NETWORK },
   access: {
     read: anyone,
     create: roles('admin'),

@@ -1,7 +1,7 @@
 import type { GroupField } from 'payload'
 
-import { labelled } from '../../collections/constants'
-import { WIRE_FORMATS } from '../ingest/types'
+import { labelled } from '@/fields/labelled'
+import { WIRE_FORMATS } from '@/ingest/types'
 
 /**
  * Where an ingested article came from, and whether an editor must look at it. A flagged

@@ -1,0 +1,24 @@
+import type { CollectionOverrides } from '@wirehouse/payload-plugin-attribution'
+
+import { auditCollection } from '@/hooks/audit'
+import { revalidateSite } from '@/hooks/revalidateSite'
+
+/** Sources name the credit and rights the public pages show: any change expires their cache. */
+const site = revalidateSite()
+
+/** The audit log follows a source's identity and rights, and its moves to and from the trash. */
+const audit = auditCollection({
+  fields: ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'deletedAt'],
+})
+
+/**
+ * The app's side of the plugin's `wire-sources` collection (fields, rights review, access and
+ * trash are the plugin's): where it sits in the admin, the audit trail and the pages' cache.
+ */
+export const WireSources: CollectionOverrides = {
+  admin: { group: { en: 'Rights', fr: 'Droits', de: 'Rechte' } },
+  hooks: {
+    afterChange: [audit.afterChange, site.afterChange],
+    afterDelete: [audit.afterDelete, site.afterDelete],
+  },
+}

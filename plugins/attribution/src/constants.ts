@@ -1,0 +1,42 @@
+/** The vocabularies the plugin's collections and the resolver share. */
+
+export const LICENSES = ['copyright', 'public-domain', 'cc-by', 'cc-by-sa'] as const
+export type License = (typeof LICENSES)[number]
+
+export const SOURCE_KINDS = ['news-agency', 'government', 'space-agency', 'staff', 'press-release', 'other'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
+
+export const NOTICE_KINDS = [
+  'copyright',
+  'source-copyright',
+  'public-domain',
+  'staff-writers',
+  'advertising',
+  'gdpr',
+  'privacy',
+  'cookies',
+  'jurisdiction',
+  'other',
+] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+
+export const NOTICE_SCOPES = ['all', 'source-kinds', 'sources', 'licenses'] as const
+export type NoticeScope = (typeof NOTICE_SCOPES)[number]
+
+/** Where a change under four-eyes review stands: a notice's text and a source's rights alike. */
+export const REVIEW_STATES = ['draft', 'in-review', 'rejected', 'approved'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+/** What a reviewer decides on a source's rights proposal. */
+export const REVIEW_DECISIONS = ['approve', 'reject'] as const
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+
+/** A source's rights: changed through review. */
+export const RIGHTS_FIELDS = ['kind', 'license', 'copyrightHolder'] as const
+
+/** Where a notice stands at a moment; only `in-force` notices are attached. */
+export const NOTICE_STATES = ['in-force', 'scheduled', 'draft', 'expired', 'trashed'] as const
+export type NoticeState = (typeof NOTICE_STATES)[number]
+
+/** The namespace of the plugin's keys in Payload's `i18n.translations`. */
+export const I18N = 'plugin-attribution'
