@@ -1,0 +1,16 @@
+// A bare Payload app: users and posts on SQLite, and the plugin. No code of Wirehouse's.
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { attributionPlugin } from '@wirehouse/payload-plugin-attribution'
+import { buildConfig } from 'payload'
+
+export default buildConfig({
+  secret: 'bare-host-secret',
+  db: sqliteAdapter({ client: { url: process.env.DATABASE_URI } }),
+  editor: lexicalEditor(),
+  collections: [
+    { slug: 'users', auth: true, fields: [] },
+    { slug: 'posts', admin: { useAsTitle: 'title' }, fields: [{ name: 'title', type: 'text', required: true }] },
+  ],
+  plugins: [attributionPlugin({ collections: ['posts'] })],
+})
