@@ -122,4 +122,16 @@ describe('a bare Payload app with the plugin', () => {
     })
     expect(result.rest).toEqual({ status: 200, attribution: result.local })
   })
+
+  it('gives every attributed collection the same, under its own field names: reach, ninjs, the report', () => {
+    for (const collection of ['posts', 'pages']) {
+      expect(result.reach[collection]).toMatchObject({ status: 200, body: { collection, inForce: true, totalDocs: 1 } })
+    }
+    expect(result.reach.pages.body.docs[0]).toMatchObject({ name: 'About our wire' })
+    expect(result.ninjs).toMatchObject({
+      status: 200,
+      body: { headline: 'About our wire', byline: 'by Ann Editor', copyrightholder: 'Agence France-Presse' },
+    })
+    expect(result.report.map((check: { collection: string }) => check.collection)).toEqual(expect.arrayContaining(['posts', 'pages']))
+  })
 })

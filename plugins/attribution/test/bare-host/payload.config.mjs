@@ -11,6 +11,8 @@ export default buildConfig({
   collections: [
     { slug: 'users', auth: true, fields: [] },
     { slug: 'posts', admin: { useAsTitle: 'title' }, fields: [{ name: 'title', type: 'text', required: true }] },
+    { slug: 'pages', fields: [{ name: 'name', type: 'text' }, { name: 'writtenBy', type: 'text' }] },
   ],
-  plugins: [attributionPlugin({ collections: ['posts'] })],
+  // Posts as they come; pages name their title and byline fields.
+  plugins: [attributionPlugin({ collections: ['posts', { slug: 'pages', fields: { headline: 'name', byline: 'writtenBy' } }] })],
 })

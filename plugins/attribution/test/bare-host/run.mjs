@@ -44,13 +44,21 @@ const selfApproval = await payload
 const approved = await payload.update({ collection: 'legal-notices', id: draft.id, ...as(bob), depth: 0, data: { _status: 'published' } })
 
 const post = await payload.create({ collection: 'posts', data: { title: 'Hello wire', source: source.id } })
+const page = await payload.create({ collection: 'pages', data: { name: 'About our wire', writtenBy: 'Ann Editor', source: source.id } })
 const local = await payload.findByID({ collection: 'posts', id: post.id })
 const { token } = await payload.login({ collection: 'users', data: { email: 'bob@host.test', password: 'bare-host-demo' } })
-const response = await REST_GET(config)(
-  new Request(`http://localhost/api/posts/${post.id}`, { headers: { Authorization: `JWT ${token}` } }),
-  { params: Promise.resolve({ slug: ['posts', String(post.id)] }) },
-)
-const rest = await response.json()
+const get = async (path) => {
+  const url = new URL(path, 'http://localhost')
+  const response = await REST_GET(config)(new Request(url, { headers: { Authorization: `JWT ${token}` } }), {
+    params: Promise.resolve({ slug: url.pathname.split('/').slice(2) }),
+  })
+  return { status: response.status, body: await response.json() }
+}
+const rest = await get(`/api/posts/${post.id}`)
+const reach = {}
+for (const collection of ['posts', 'pages']) reach[collection] = await get(`/api/legal-notices/${draft.id}/reach?collection=${collection}`)
+const ninjs = await get(`/api/pages/${page.id}/ninjs`)
+const report = await get('/api/attribution/report')
 
 console.log(
   `RESULT ${JSON.stringify({
@@ -58,7 +66,10 @@ console.log(
     review: approved.review,
     reviewers: { alice: alice.id, bob: bob.id },
     local: local.attribution,
-    rest: { status: response.status, attribution: rest.attribution },
+    rest: { status: rest.status, attribution: rest.body.attribution },
+    reach,
+    ninjs,
+    report: report.body.articles,
     collections: payload.config.collections.map((c) => c.slug),
     globals: payload.config.globals.map((g) => g.slug),
     languages: Object.keys(payload.config.i18n.translations),
