@@ -26,6 +26,6 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Request: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Request: 'readonly', URL: 'readonly' } },
   },
 )
