@@ -2,6 +2,8 @@ import type { Field } from 'payload'
 
 import type { Target } from '../options.ts'
 
+import { sidebarPanel } from './panel.ts'
+
 /** What the admin panel needs: the collection, and which form fields to watch. */
 export type AttributionPreviewProps = {
   collection: string
@@ -15,25 +17,18 @@ export type AttributionPreviewProps = {
 }
 
 /** A sidebar panel on the edit view showing the boilerplate the unsaved document would get. */
-export const attributionPreviewField = (target: Target, disabled: boolean): Field => ({
-  name: 'attributionPreview',
-  type: 'ui',
-  admin: {
-    position: 'sidebar',
-    ...(disabled && { condition: () => false }),
-    components: {
-      Field: {
-        path: '@wirehouse/payload-plugin-attribution/client#AttributionPreview',
-        clientProps: {
-          collection: target.slug,
-          sourceField: target.fields.source,
-          additionalSourcesField: target.fields.additionalSources,
-          bylineField: target.fields.byline,
-          publishedAtField: target.fields.publishedAt,
-          datelineField: target.fields.dateline,
-          siteField: target.hops[0]?.field,
-        } satisfies AttributionPreviewProps,
-      },
-    },
-  },
-})
+export const attributionPreviewField = (target: Target, disabled: boolean): Field =>
+  sidebarPanel(
+    'attributionPreview',
+    'AttributionPreview',
+    {
+      collection: target.slug,
+      sourceField: target.fields.source,
+      additionalSourcesField: target.fields.additionalSources,
+      bylineField: target.fields.byline,
+      publishedAtField: target.fields.publishedAt,
+      datelineField: target.fields.dateline,
+      siteField: target.hops[0]?.field,
+    } satisfies AttributionPreviewProps,
+    disabled,
+  )

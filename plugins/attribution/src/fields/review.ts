@@ -3,11 +3,11 @@ import type { CollectionSlug, FieldAccess, GroupField } from 'payload'
 import { LICENSES, REVIEW_DECISIONS, REVIEW_STATES, SOURCE_KINDS } from '../constants.ts'
 import { label, translatedOptions } from '../translations/translate.ts'
 
-const byUser = (name: string, users: CollectionSlug): GroupField['fields'][number] => ({
+const byUser = (name: 'proposedBy' | 'reviewedBy' | 'submittedBy', users: CollectionSlug): GroupField['fields'][number] => ({
   name,
   type: 'relationship',
   relationTo: users,
-  label: label(`field-${name}` as never),
+  label: label(`field-${name}`),
   admin: { readOnly: true },
 })
 
