@@ -117,10 +117,13 @@ describe('GET /api/legal-notices/:id/reach', () => {
     expect(staff.body.totalDocs).toBeGreaterThan(0)
   })
 
-  it('bad paging is a 400 naming the parameter; an unknown notice a 404', async () => {
+  it('bad paging or a collection that is not attributed is a 400 naming the parameter; an unknown notice a 404', async () => {
     const [any] = (await app.payload.find({ collection: 'legal-notices', limit: 1 })).docs
     expect((await api.rest('GET', `legal-notices/${any.id}/reach?page=0`)).body.errors[0].message).toMatch(/^page/)
     expect((await api.rest('GET', `legal-notices/${any.id}/reach?limit=1000`)).status).toBe(400)
+    const users = await api.rest('GET', `legal-notices/${any.id}/reach?collection=users`)
+    expect(users).toMatchObject({ status: 400, body: { errors: [{ message: 'collection: "users" is not an attributed collection (articles).' }] } })
+    expect((await api.rest('GET', `legal-notices/${any.id}/reach?collection=articles`)).body).toMatchObject({ collection: 'articles' })
     expect((await api.rest('GET', 'legal-notices/999999/reach')).status).toBe(404)
   })
 })

@@ -118,6 +118,8 @@ describe('endpoints', () => {
     const badDate = await api.rest('POST', 'attribution/preview', { body: { dateline: { date: '2024-02-30x' } }, headers: await app.auth('editor') })
     expect(badDate.status).toBe(400)
     expect(badDate.body.errors[0].message).toMatch(/dateline.date/)
+    const other = await api.rest('POST', 'attribution/preview', { body: { collection: 'users' }, headers: await app.auth('editor') })
+    expect(other).toMatchObject({ status: 400, body: { errors: [{ message: expect.stringMatching(/^collection: "users" is not an attributed collection/) }] } })
   })
 
   it('GET /api/articles/:id/ninjs carries the rights fields; drafts stay hidden from anonymous readers', async () => {

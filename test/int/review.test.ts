@@ -4,6 +4,7 @@
  * rejection keeps the draft with the reviewer's comment. Every refusal leaves the public text as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { translations } from '@wirehouse/payload-plugin-attribution'
 
 import { http } from '../helpers/http'
 import { paragraph } from '../helpers/lexical'
@@ -144,5 +145,36 @@ describe('review before publishing', () => {
     expect(restored.status).toBe(200)
     expect(restored.body.doc.review.state).toBe('approved')
     expect((await live(id)).title).toBe('Data statement')
+  })
+})
+
+describe('in the language the request asks for', () => {
+  const texts = (language: 'de' | 'fr') => translations[language]['plugin-attribution']
+
+  it('refuses in French or German, as the admin does, and in English by default', async () => {
+    const id = await newDraft()
+    await draft(id, { review: { state: 'in-review' } }, 'compliance')
+    for (const [language, expected] of [
+      ['fr', texts('fr')['error-ownSubmission']],
+      ['de', texts('de')['error-ownSubmission']],
+      ['en', 'You submitted this change: another reviewer must approve it.'],
+    ] as const) {
+      const res = await api.rest('PATCH', `legal-notices/${id}`, {
+        body: { _status: 'published' },
+        headers: { ...as.compliance, 'Accept-Language': language },
+      })
+      expect(res).toMatchObject({ status: 403, body: { errors: [{ message: expected }] } })
+    }
+  })
+
+  it('names a notice’s unknown variable in German', async () => {
+    const res = await api.rest('POST', 'legal-notices?draft=true', {
+      body: { title: 'Typo', kind: 'gdpr', appliesTo: { scope: 'all' }, ...text('© {{publisher.nmae}}'), _status: 'draft' },
+      headers: { ...as.compliance, 'Accept-Language': 'de' },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors).toEqual([
+      { path: 'body', message: texts('de')['error-unknownVariables_one'].replace('{{names}}', '{{publisher.nmae}}') },
+    ])
   })
 })
