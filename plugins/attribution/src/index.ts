@@ -1,5 +1,7 @@
 import type { CollectionConfig, CollectionSlug, Config, Field, GlobalConfig, Plugin } from 'payload'
 
+import { flattenTopLevelFields } from 'payload/shared'
+
 import type { AttributionPluginOptions, ResolvedOptions, Target } from './options.ts'
 
 import { managers } from './access.ts'
@@ -45,11 +47,11 @@ export type { Attribution, AttributionNotice, ArticleInput, NoticeInput, Publish
 export { idOf, sameId } from './utilities/idOf.ts'
 export { alsoCheck, calendarDate } from './utilities/validate.ts'
 
-/** `extra` fields whose names `fields` does not have yet, after them. */
-const withMissing = (fields: Field[], extra: Field[]): Field[] => [
-  ...fields,
-  ...extra.filter((field) => 'name' in field && !fields.some((f) => 'name' in f && f.name === field.name)),
-]
+/** `extra` fields whose names `fields` does not have yet (in rows, collapsibles and tabs too), after them. */
+const withMissing = (fields: Field[], extra: Field[]): Field[] => {
+  const present = new Set(flattenTopLevelFields(fields).map((f) => ('name' in f ? f.name : '')))
+  return [...fields, ...extra.filter((field) => 'name' in field && !present.has(field.name))]
+}
 
 const attributed = (collection: CollectionConfig, target: Target, options: ResolvedOptions): CollectionConfig => {
   const withFields: CollectionConfig = {

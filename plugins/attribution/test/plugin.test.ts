@@ -104,10 +104,11 @@ describe('attributionPlugin: what it brings', () => {
       ],
     }
     const base = host([ownSources])
-    collection(base, 'articles').fields.push(ownSource)
+    // In a row: still the host's own.
+    collection(base, 'articles').fields.push({ type: 'row', fields: [ownSource] })
     const config = attributionPlugin()(base) as Config
-    expect(named(collection(config, 'articles').fields, 'source')).toBe(ownSource)
-    expect(names(collection(config, 'articles').fields).filter((n) => n === 'source')).toHaveLength(1)
+    expect(names(collection(config, 'articles').fields)).not.toContain('source')
+    expect(names(collection(config, 'articles').fields)).toContain('additionalSources')
     expect(config.collections!.filter((c) => c.slug === 'wire-sources')).toHaveLength(1)
     expect(names(collection(config, 'wire-sources').fields)).toEqual([
       'name',
