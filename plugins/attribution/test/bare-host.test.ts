@@ -1,6 +1,6 @@
 /**
  * The package as a user gets it: `npm pack` of the plugin, installed into a bare Payload app
- * (users and posts on SQLite, `attributionPlugin({ collections: ['posts'] })`, no code of
+ * (users, posts and pages on SQLite, the plugin on posts and pages, no code of
  * Wirehouse's; see ./bare-host/), serving attribution over the Local API and REST.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

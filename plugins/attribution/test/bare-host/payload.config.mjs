@@ -1,4 +1,4 @@
-// A bare Payload app: users and posts on SQLite, and the plugin. No code of Wirehouse's.
+// A bare Payload app: users, posts and pages on SQLite, and the plugin. No code of Wirehouse's.
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { attributionPlugin } from '@wirehouse/payload-plugin-attribution'
