@@ -374,7 +374,7 @@ describe('the admin panel in Chromium', () => {
       await heading.waitFor()
       expect(await heading.innerText()).toMatch(new RegExp(`^${expected.kind}`))
       expect(await view.locator(`.table tbody tr[data-id="${sourceIds.AFP}"] td.cell-kind`).innerText()).toBe(expected.agency)
-      expect(await view.locator('nav').innerText()).toContain(expected.rights)
+      expect(await view.locator('nav.nav__wrap').innerText()).toContain(expected.rights)
 
       const { docs } = await apiGet('/api/legal-notices?where[appliesTo.scope][equals]=all&limit=1')
       await view.goto(`${server.url}/admin/collections/legal-notices/${docs[0].id}`)
