@@ -1,8 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
 /**
- * Every cache the plugin keeps, and what makes it forget. Nothing else in the plugin holds state
- * between calls.
+ * Every cache the plugin keeps, and what makes it forget. Nothing else in the plugin keeps data
+ * between requests (hooks/attribution.ts hands a read's select plan from its `beforeOperation` to
+ * its `afterOperation` hook in a WeakMap keyed by the operation's arguments, gone with them).
  *
  * | cache            | lives                       | keyed by                          | forgets                                                                          |
  * |------------------|-----------------------------|-----------------------------------|----------------------------------------------------------------------------------|
