@@ -363,8 +363,8 @@ describe('the admin panel in Chromium', () => {
   })
 
   it.each([
-    ['fr-FR', { rights: 'Droits', kind: 'Type', agency: 'Agence de presse', reach: 'Portée', attached: /^S’applique actuellement à \d+ Articles?\.$/ }],
-    ['de-DE', { rights: 'Rechte', kind: 'Art', agency: 'Nachrichtenagentur', reach: 'Reichweite', attached: /^Gilt derzeit für \d+ Artikel\.$/ }],
+    ['fr-FR', { rights: 'Droits', kind: 'Type', agency: 'Agence de presse', body: 'Texte', reach: 'Portée', attached: /^S’applique actuellement à \d+ Articles?\.$/ }],
+    ['de-DE', { rights: 'Rechte', kind: 'Art', agency: 'Nachrichtenagentur', body: 'Text', reach: 'Reichweite', attached: /^Gilt derzeit für \d+ Artikel\.$/ }],
   ])('speaks the %s browser’s language, in the plugin’s collections and panels too', async (locale, expected) => {
     const staff = await signedIn(browser, server.url, 'compliance@wirehouse.test', { locale })
     try {
@@ -380,6 +380,8 @@ describe('the admin panel in Chromium', () => {
       await view.goto(`${server.url}/admin/collections/legal-notices/${docs[0].id}`)
       const reach = view.getByTestId('notice-reach')
       await eventually(async () => expect(await reach.locator('h4').innerText()).toBe(expected.reach))
+      // The rich-text body too, rendered on the server (after the English tests opened notices first).
+      expect(await view.locator('label[for="field-body"]').first().innerText()).toMatch(new RegExp(`^${expected.body}\\b`))
       await eventually(async () => expect(await view.getByTestId('notice-reach-count').innerText()).toMatch(expected.attached))
       await view.screenshot({ path: path.join(SCREENSHOTS, `notice-${locale}.png`), fullPage: true })
     } finally {

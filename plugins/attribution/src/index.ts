@@ -24,7 +24,6 @@ import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
 import { reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
 import { rejectUnknownVariables } from './hooks/validateTemplates.ts'
 import { resolveOptions } from './options.ts'
-import { withTranslations } from './translations/index.ts'
 import { addHooks, withOverrides } from './utilities/overrides.ts'
 
 export type {
@@ -144,7 +143,7 @@ export const attributionPlugin =
       ...incoming,
       collections,
       globals,
-      i18n: withTranslations(incoming.i18n),
+      i18n: { ...incoming.i18n, translations: options.texts as NonNullable<Config['i18n']>['translations'] },
     }
     checkConfig(config, options)
     if (disabled) return config

@@ -2,9 +2,11 @@ import type { CollectionConfig, CollectionSlug, Config, Field, GlobalConfig, Glo
 
 import { flattenTopLevelFields } from 'payload/shared'
 
+import type { Texts } from './translations/translate.ts'
 import type { TemplateVariables } from './types.ts'
 
 import { type Hop, siteHops, siteHopsIfAny } from './sitePath.ts'
+import { withTranslations } from './translations/index.ts'
 
 /** A check on the signed-in user, as in Payload's access functions. */
 export type RequestCheck = (args: { req: PayloadRequest }) => boolean | Promise<boolean>
@@ -119,6 +121,8 @@ export type ResolvedOptions = {
   /** The collection `sitePath` ends at, whose documents notices can be kept to; null without one. */
   sitesSlug: CollectionSlug | null
   review: false | Required<ReviewOptions>
+  /** The plugin's texts with the host's own wording over them, by language. */
+  texts: Texts
   extraVariables: TemplateVariables
   reportAccess: RequestCheck
   disabled: boolean
@@ -172,6 +176,7 @@ export const resolveOptions = (options: AttributionPluginOptions, config: Config
     publisherSlug: options.publisher?.slug ?? ('publisher' as GlobalSlug),
     sitesSlug: targets.find((target) => target.hops.length)?.hops.at(-1)?.collection ?? null,
     review: review === false ? false : { reviewers: review?.reviewers ?? signedIn, bypass: review?.bypass ?? nobody },
+    texts: withTranslations(config.i18n).translations as Texts,
     extraVariables: options.extraVariables ?? {},
     reportAccess: options.reportAccess ?? signedIn,
     disabled: options.disabled ?? false,

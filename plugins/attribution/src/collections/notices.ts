@@ -6,7 +6,7 @@ import type { ResolvedOptions } from '../options.ts'
 
 import { managers, publishedUnlessSignedIn, signedIn, trashFirst } from '../access.ts'
 import { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, SOURCE_KINDS } from '../constants.ts'
-import { label, translate, translatedOptions } from '../translations/translate.ts'
+import { label, labelsByLanguage, translate, translatedOptions } from '../translations/translate.ts'
 import { alsoCheck, calendarDate, dateAfter } from '../utilities/validate.ts'
 
 type AppliesTo = { licenses?: unknown[]; scope?: string; sourceKinds?: unknown[]; sources?: unknown[] }
@@ -35,7 +35,7 @@ export const noticeFields = (options: ResolvedOptions): Field[] => [
     name: 'body',
     type: 'richText',
     required: true,
-    label: label('field-body'),
+    label: labelsByLanguage('field-body', options.texts),
     admin: { description: label('field-body-description') },
   },
   {

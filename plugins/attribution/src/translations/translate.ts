@@ -21,6 +21,22 @@ export const label =
   ({ t }: { t: T }): string =>
     translate(t, key)
 
+/** Texts by language, as `i18n.translations` holds them. */
+export type Texts = Record<string, Record<string, unknown>>
+
+/**
+ * A label as a `{ [language]: text }` record, for fields rendered on the server from Payload's
+ * client schema map: Payload 3.90 caches that map per collection whatever the language, so a
+ * label function there speaks the language of whoever opened the collection first.
+ */
+export const labelsByLanguage = (key: TranslationKey, texts: Texts): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(texts).flatMap(([language, namespaces]) => {
+      const text = (namespaces[I18N] as Record<string, string> | undefined)?.[key]
+      return text ? [[language, text]] : []
+    }),
+  )
+
 /** Select options labelled `<prefix>-<value>` in the plugin's translations. */
 export const translatedOptions = (prefix: string, values: readonly string[]) =>
   values.map((value) => ({ value, label: label(`${prefix}-${value}` as TranslationKey) }))
