@@ -5,7 +5,7 @@ import type { Id } from '../types.ts'
 
 import { attributionsFor } from '../attach.ts'
 import { translate } from '../translations/translate.ts'
-import { json, problem } from './respond.ts'
+import { json, problem, targetOf } from './respond.ts'
 
 type PreviewBody = {
   /** The attributed collection whose field names and site path apply; the first one by default. */
@@ -41,11 +41,8 @@ export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
       return problem(400, translate(t, 'error-previewBody'))
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) return problem(400, translate(t, 'error-previewObject'))
-    const target = body.collection === undefined ? options.targets[0] : options.targets.find((c) => c.slug === body.collection)
-    if (!target) {
-      const known = options.targets.map((c) => c.slug).join(', ')
-      return problem(400, translate(t, 'error-unknownCollection', { value: String(body.collection), known }))
-    }
+    const target = targetOf(req, options, body.collection)
+    if (target instanceof Response) return target
     for (const field of ['sources', 'additionalSources'] as const) {
       if (body[field] !== undefined && !Array.isArray(body[field])) return problem(400, translate(t, 'error-sourceIds', { field }))
     }

@@ -6,7 +6,7 @@ import type { NoticeInput } from '../types.ts'
 import { noticeState } from '../noticeState.ts'
 import { translate } from '../translations/translate.ts'
 import { idsOf } from '../utilities/idOf.ts'
-import { json, problem } from './respond.ts'
+import { json, problem, targetOf } from './respond.ts'
 
 /** Why a notice reaches no document right now, or null when it is in force. */
 const notInForce = (req: PayloadRequest, notice: NoticeInput, at: Date): null | string => {
@@ -76,11 +76,8 @@ export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
     const limit = positive(query.limit, 10)
     if (!Number.isInteger(page) || page < 1) return problem(400, translate(t, 'error-page', { value: query.page }))
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(400, translate(t, 'error-limit', { value: query.limit }))
-    const target = query.collection === undefined ? options.targets[0] : options.targets.find((c) => c.slug === query.collection)
-    if (!target) {
-      const known = options.targets.map((c) => c.slug).join(', ')
-      return problem(400, translate(t, 'error-unknownCollection', { value: query.collection, known }))
-    }
+    const target = targetOf(req, options, query.collection)
+    if (target instanceof Response) return target
     let notice: NoticeInput
     try {
       notice = (await req.payload.findByID({
