@@ -25,6 +25,30 @@ export default tseslint.config(
     },
   },
   {
+    // The plugin is a package any Payload app installs: it imports nothing of the app's.
+    files: ['plugins/*/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/*', '@payload-config', '../../*'], message: 'The plugin imports nothing from the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Collections import src/, never the other way round.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/collections', '**/collections/*'], message: 'src/ does not import collections/.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Request: 'readonly', URL: 'readonly' } },
   },
