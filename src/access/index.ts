@@ -34,8 +34,6 @@ export const anyone: Access = () => true
 
 export const nobody: Access = () => false
 
-export const signedIn: Access = ({ req }) => Boolean(req.user)
-
 /** Compliance staff and admins: who reviews notices and sources' rights, and reads the compliance report. */
 export const complianceStaff = ({ req }: { req: PayloadRequest }): boolean => hasRole(req.user, 'admin', 'compliance')
 

@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import type { NoticeInput } from './types.ts'
+
 /**
  * Every cache the plugin keeps, and what makes it forget. Nothing else in the plugin keeps data
  * between requests (hooks/attribution.ts hands a read's select plan from its `beforeOperation` to
@@ -18,7 +20,7 @@ import type { PayloadRequest } from 'payload'
  */
 
 /** Parsed published notices per Payload instance, with the fingerprint they were read under. */
-export const loadedNotices = new WeakMap<object, { fingerprint: string; notices: unknown[]; usesSite: boolean }>()
+export const loadedNotices = new WeakMap<object, { fingerprint: string; notices: NoticeInput[]; usesSite: boolean }>()
 
 const MAX_BODIES = 1000
 

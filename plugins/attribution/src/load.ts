@@ -55,7 +55,7 @@ const currentRules = async (req: PayloadRequest, options: ResolvedOptions): Prom
     loaded = { fingerprint, notices, usesSite: usesSite(notices) }
     loadedNotices.set(req.payload, loaded)
   }
-  return { notices: loaded.notices as NoticeInput[], publisher: publisher as unknown as PublisherInput, usesSite: loaded.usesSite }
+  return { notices: loaded.notices, publisher: publisher as unknown as PublisherInput, usesSite: loaded.usesSite }
 }
 
 type NoticeVersion = { parent: unknown; updatedAt: string; version: NoticeInput }
