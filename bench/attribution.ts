@@ -24,7 +24,7 @@ import { arg, databases, log, main, median, printTable, quiet, report, result, t
 import { forget, startInstance, use } from './instances'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
-process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret'
+process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret-of-32-characters'
 
 const ITERATIONS = Number(arg('iterations', 'BENCH_ITERATIONS', '60'))
 const WARMUP = Number(arg('warmup', 'BENCH_WARMUP', '10'))

@@ -27,7 +27,7 @@ import { expected, LPR, WIRE } from '../test/helpers/wire'
 import { arg, databases, log, main, printTable, quiet, report, result, throwawayDatabase } from './common'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
-process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret'
+process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret-of-32-characters'
 
 const STORIES = Number(arg('stories', 'BENCH_STORIES', '1000'))
 const CHUNK = Number(arg('chunk', 'BENCH_CHUNK', '50'))

@@ -42,7 +42,7 @@ import { ensureBuild, killServers, spawnServer, waitUntilReady } from '../test/h
 import { arg, databases, log, main, printTable, quiet, report, type Result, result, throwawayDatabase } from './common'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
-process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret'
+process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret-of-32-characters'
 
 const DURATION = Number(arg('duration', 'BENCH_DURATION', '10'))
 const SOAK = Number(arg('soak', 'BENCH_SOAK', '60'))

@@ -39,7 +39,7 @@ import { arg, databases, log, main, median, printTable, quiet, report, result, t
 import { forget, startInstance, use } from './instances'
 
 process.env.DISABLE_PAYLOAD_HMR = 'true'
-process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret'
+process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret-of-32-characters'
 
 const SIZES = arg('sizes', 'BENCH_SIZES', '1000,10000,100000')
   .split(',')

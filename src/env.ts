@@ -6,6 +6,10 @@ const bool = (value: string | undefined, fallback: boolean) =>
 
 export const DEV_SECRET = 'wirehouse-development-secret-do-not-use-in-production'
 
+/** Tokens are signed with the secret: a short one can be guessed offline from any token. */
+export const MIN_SECRET_LENGTH = 32
+const SECRET_ADVICE = 'In production Wirehouse needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).'
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
@@ -16,15 +20,16 @@ export const readEnv = (raw: Raw) => {
   return {
     isProduction,
     DATABASE_URI: raw.DATABASE_URI || 'file:./data/wirehouse.db',
-    /** Secret for tokens and API keys; a fixed development value outside production. */
+    /** Secret for tokens and API keys: in production at least 32 characters; a fixed development value outside it. */
     get PAYLOAD_SECRET(): string {
-      if (raw.PAYLOAD_SECRET) return raw.PAYLOAD_SECRET
+      const secret = raw.PAYLOAD_SECRET
       if (isProduction && !isBuild) {
-        throw new ConfigError(
-          'PAYLOAD_SECRET is not set. In production Wirehouse needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).',
-        )
+        if (!secret) throw new ConfigError(`PAYLOAD_SECRET is not set. ${SECRET_ADVICE}`)
+        if (secret.length < MIN_SECRET_LENGTH) {
+          throw new ConfigError(`PAYLOAD_SECRET is too short (${secret.length} characters, at least ${MIN_SECRET_LENGTH}). ${SECRET_ADVICE}`)
+        }
       }
-      return DEV_SECRET
+      return secret || DEV_SECRET
     },
     SERVER_URL: raw.SERVER_URL || '',
     /** Apply pending migrations when the app starts (PostgreSQL and SQLite). */

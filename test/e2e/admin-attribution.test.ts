@@ -93,7 +93,7 @@ beforeAll(async () => {
   db = await createTestDatabase('sqlite')
   server = await spawnServer({
     DATABASE_URI: db.uri,
-    PAYLOAD_SECRET: 'e2e-test-secret',
+    PAYLOAD_SECRET: 'e2e-test-secret-of-32-characters',
     SEED_ON_EMPTY: 'true',
     SEED_DEMO_USERS: 'true',
   })

@@ -49,7 +49,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   await ensureBuild()
   db = await createTestDatabase('sqlite')
-  server = await spawnServer({ DATABASE_URI: db.uri, PAYLOAD_SECRET: 'e2e-site-secret', SEED_ON_EMPTY: 'true', SEED_DEMO_USERS: 'true' })
+  server = await spawnServer({ DATABASE_URI: db.uri, PAYLOAD_SECRET: 'e2e-site-secret-of-32-characters', SEED_ON_EMPTY: 'true', SEED_DEMO_USERS: 'true' })
   await waitUntilReady(server)
   editor = await signedIn(browser, server.url, 'editor@wirehouse.test')
   reader = await browser.newContext({ viewport: { width: 1280, height: 900 } })

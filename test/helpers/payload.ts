@@ -26,7 +26,7 @@ export const databaseUnderTest = (): string =>
 export const startApp = async (): Promise<TestApp> => {
   const db = await createTestDatabase(databaseUnderTest())
   process.env.DATABASE_URI = db.uri
-  process.env.PAYLOAD_SECRET = 'wirehouse-test-secret'
+  process.env.PAYLOAD_SECRET = 'wirehouse-test-secret-of-32-characters'
   process.env.SEED_ON_EMPTY = 'true'
   process.env.SEED_DEMO_USERS = 'true'
   const { getPayload } = await import('payload')

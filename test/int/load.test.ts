@@ -46,7 +46,7 @@ beforeAll(async () => {
   db = await createTestDatabase(kind)
   server = await spawnServer({
     DATABASE_URI: db.uri,
-    PAYLOAD_SECRET: 'load-test-secret',
+    PAYLOAD_SECRET: 'load-test-secret-of-32-characters',
     MIGRATE_ON_INIT: 'true',
     SEED_ON_EMPTY: 'true',
     SEED_DEMO_USERS: 'false',

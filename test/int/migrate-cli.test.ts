@@ -23,7 +23,7 @@ const payloadCli = (...args: string[]) =>
       ...process.env,
       DATABASE_URI: db.uri,
       NODE_OPTIONS: '--no-deprecation --conditions=production',
-      PAYLOAD_SECRET: 'cli-test',
+      PAYLOAD_SECRET: 'cli-test-secret-of-32-characters',
     },
     timeout: 120_000,
   })

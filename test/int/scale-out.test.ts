@@ -28,7 +28,7 @@ import {
 import { wireFile } from '../helpers/wire'
 
 const kind = databaseUnderTest()
-const SECRET = 'scale-out-test-secret'
+const SECRET = 'scale-out-test-secret-of-32-characters'
 
 let db: TestDatabase
 let env: Record<string, string>

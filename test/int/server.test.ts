@@ -24,7 +24,7 @@ import {
 const kind = databaseUnderTest()
 
 const SHUTDOWN_TIMEOUT_MS = 5_000
-const SECRET = 'server-test-secret'
+const SECRET = 'server-test-secret-of-32-characters'
 
 const graphql = (url: string, query: string) =>
   send(`${url}/api/graphql`, {
@@ -63,6 +63,13 @@ describe('the production server', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^PAYLOAD_SECRET is not set\. In production Wirehouse needs a long random secret/)
     expect(server.stdout()).not.toMatch(/listening/)
+  })
+
+  it('refuses to start in production with a PAYLOAD_SECRET shorter than 32 characters', async () => {
+    const db = await freshDatabase()
+    const server = await spawnServer({ DATABASE_URI: db.uri, PAYLOAD_SECRET: 'server-test-secret' })
+    expect(await server.exited).toEqual({ code: 1, signal: null })
+    expect(server.stderr().trim()).toMatch(/^PAYLOAD_SECRET is too short \(18 characters, at least 32\)/)
   })
 
   describe('on a Next production build', () => {

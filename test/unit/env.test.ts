@@ -15,7 +15,16 @@ describe('readEnv', () => {
     expect(readEnv({ NODE_ENV: 'development' }).PAYLOAD_SECRET).toBe(DEV_SECRET)
     expect(() => readEnv({ NODE_ENV: 'production' }).PAYLOAD_SECRET).toThrow(ConfigError)
     expect(() => readEnv({ NODE_ENV: 'production' }).PAYLOAD_SECRET).toThrow(/PAYLOAD_SECRET is not set/)
-    expect(readEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 's3cret' }).PAYLOAD_SECRET).toBe('s3cret')
+    const long = 'x'.repeat(32)
+    expect(readEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: long }).PAYLOAD_SECRET).toBe(long)
+  })
+
+  it('refuses a production secret shorter than 32 characters, saying how long it is', () => {
+    expect(() => readEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 's3cret' }).PAYLOAD_SECRET).toThrow(
+      /PAYLOAD_SECRET is too short \(6 characters, at least 32\)/,
+    )
+    expect(() => readEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(31) }).PAYLOAD_SECRET).toThrow(ConfigError)
+    expect(readEnv({ NODE_ENV: 'development', PAYLOAD_SECRET: 's3cret' }).PAYLOAD_SECRET).toBe('s3cret')
   })
 
   it('lets `next build` compile without a secret', () => {
