@@ -2,8 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { fieldRoles, hasRole, roles, ROLES } from '@/access'
 
+import { env } from '@/env'
+
 import { adminOrSelf } from './access/adminOrSelf'
+import { apiKeyEndpoints } from './endpoints/apiKey'
+import { firstRegisterClosed } from './endpoints/firstRegister'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { serverMadeApiKeys } from './hooks/serverMadeApiKeys'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -18,6 +23,9 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
+    // Repeated requests are throttled by the rate limiter, across instances. Payload's own interval
+    // writes outside the request's transaction, which SQLite's single writer answers "database is locked".
+    forgotPassword: { minRequestInterval: 0 },
   },
   access: {
     admin: ({ req }) => hasRole(req.user, ...ROLES),
@@ -25,8 +33,11 @@ export const Users: CollectionConfig = {
     create: roles('admin'),
     update: adminOrSelf,
     delete: roles('admin'),
+    unlock: roles('admin'),
   },
+  endpoints: [...(env.isProduction ? [firstRegisterClosed] : []), ...apiKeyEndpoints],
   hooks: {
+    beforeOperation: [serverMadeApiKeys],
     beforeChange: [firstUserIsAdmin],
   },
   fields: [
@@ -41,6 +52,13 @@ export const Users: CollectionConfig = {
       options: ROLES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
       // Nobody grants themselves a role.
       access: { create: fieldRoles('admin'), update: fieldRoles('admin') },
+    },
+    // Payload's own key field takes a key typed or made in the browser; ours come from the server.
+    { name: 'apiKey', type: 'text', access: { create: () => false, update: () => false } },
+    {
+      name: 'apiKeyActions',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/collections/Users/components/ApiKey#ApiKey' } },
     },
   ],
 }

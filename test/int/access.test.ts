@@ -804,14 +804,14 @@ describe('users', () => {
 // API keys, for integrations
 
 describe('API keys', () => {
-  const KEY = 'b6f7d0c2-3a51-4d67-9e0f-ingest-job-key'
+  let KEY: string
   let user: Id
   let draft: Id
   const apiKey = (key = KEY) => ({ Authorization: `users API-Key ${key}` })
 
   beforeAll(async () => {
     user = (await create('users', { email: 'ingest@access.test', password: 'secret-password', roles: ['editor'] })).id!
-    await app.payload.update({ collection: 'users', id: user, data: { enableAPIKey: true, apiKey: KEY } as never })
+    KEY = (await api.rest('POST', `users/${user}/api-key`, { headers: await app.auth('admin') })).body.apiKey
     draft = (await create('articles', { headline: 'Draft for the ingest job', _status: 'draft' }, true)).id!
   })
 

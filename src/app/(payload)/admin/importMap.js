@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AttributionPreview as AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { IngestWire as IngestWire_2096c59c522d00f1df947c711479a97b } from '../../../../src/ingest/admin/IngestWire'
+import { ApiKey as ApiKey_d5a8c702c4b3ab25eb32a999843a7005 } from '../../../../collections/Users/components/ApiKey'
 import { NoticeReach as NoticeReach_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { ComplianceNavLink as ComplianceNavLink_aabe130c6da1d7660141c9feb9644078 } from '@wirehouse/payload-plugin-attribution/rsc'
 import { ComplianceDashboard as ComplianceDashboard_aabe130c6da1d7660141c9feb9644078 } from '@wirehouse/payload-plugin-attribution/rsc'
@@ -55,6 +56,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@wirehouse/payload-plugin-attribution/client#AttributionPreview": AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947,
   "/src/ingest/admin/IngestWire#IngestWire": IngestWire_2096c59c522d00f1df947c711479a97b,
+  "/collections/Users/components/ApiKey#ApiKey": ApiKey_d5a8c702c4b3ab25eb32a999843a7005,
   "@wirehouse/payload-plugin-attribution/client#NoticeReach": NoticeReach_dfe2d4a2a73130c2e1d6251af9438947,
   "@wirehouse/payload-plugin-attribution/rsc#ComplianceNavLink": ComplianceNavLink_aabe130c6da1d7660141c9feb9644078,
   "@wirehouse/payload-plugin-attribution/rsc#ComplianceDashboard": ComplianceDashboard_aabe130c6da1d7660141c9feb9644078,
