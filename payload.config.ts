@@ -42,8 +42,10 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
     telemetry: false,
-    // `payload seed` / `npm run seed`, `payload ingest` / `npm run ingest -- <files or folders>`
+    // `payload seed` / `npm run seed`, `payload ingest` / `npm run ingest -- <files or folders>`,
+    // `payload create-admin` / `npm run create-admin`
     bin: [
+      { key: 'create-admin', scriptPath: path.resolve(dirname, 'src/accounts/createAdmin.ts') },
       { key: 'seed', scriptPath: path.resolve(dirname, 'src/seed/run.ts') },
       { key: 'ingest', scriptPath: path.resolve(dirname, 'src/ingest/cli.ts') },
     ],
