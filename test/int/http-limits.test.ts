@@ -87,7 +87,7 @@ describe('anonymous writes', () => {
   })
 
   it.each(['//api/articles', '/api/./articles', '/api/users/../articles', '/%61pi/articles', '/api/users/login/../../articles'])(
-    'a path Next routes to the API, however it is written (%s), is guarded too',
+    'a path that resolves to the API, however it is written (%s), is guarded too',
     async (path) => {
       // As sent, not as a URL parser would tidy it.
       const { port } = new URL(server.url)
