@@ -8,9 +8,12 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { admins, complianceStaff } from '@/access'
+import { requestCaps } from '@/api/caps'
+import { graphqlLimits } from '@/api/graphql'
 import { onInit } from '@/bootstrap'
 import { databaseAdapter } from '@/database'
 import { env } from '@/env'
+import { LIMITS } from '@/limits'
 
 import { collections, LegalNotices, Publisher, WireSources } from './collections'
 
@@ -40,7 +43,12 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
     secret: env.PAYLOAD_SECRET,
     serverURL: env.SERVER_URL,
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-    graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
+    graphQL: {
+      schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+      // Depth, aliases, a cost that grows with nesting, and the REST caps on `limit` (docs/api.md#limits).
+      maxComplexity: LIMITS.graphql.maxComplexity,
+      validationRules: graphqlLimits,
+    },
     telemetry: false,
     // `payload seed` / `npm run seed`, `payload ingest` / `npm run ingest -- <files or folders>`,
     // `payload create-admin` / `npm run create-admin`
@@ -59,6 +67,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
         reportAccess: complianceStaff,
         ...attribution,
       }),
+      // Last, so it reaches the plugin's collections too.
+      requestCaps(),
     ],
   })
 

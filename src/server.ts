@@ -11,6 +11,7 @@ import { getPayload } from 'payload'
 
 import { closeDatabase, pingDatabase } from './database'
 import { ConfigError, env } from './env'
+import { guardBodies } from './server/bodies'
 import { healthRoutes } from './server/health'
 import { log, logError } from './server/log'
 import { gracefulShutdown } from './server/shutdown'
@@ -35,6 +36,9 @@ const main = async () => {
   const app = express()
   app.disable('x-powered-by')
   const server = http.createServer(app)
+  // A client that waits for `100 Continue` gets it only once `guardBodies` let its request through,
+  // so a refused body is never sent. As a 'request', so the shutdown counts it in flight too.
+  server.on('checkContinue', (req, res) => server.emit('request', req, res))
   const shutdown = gracefulShutdown(server, {
     timeoutMs,
     cleanup: async () => {
@@ -44,6 +48,14 @@ const main = async () => {
       log('database connections closed')
     },
   })
+  // Before anything reads a body: anonymous writes, and bodies over their limit, are refused.
+  app.use(
+    guardBodies({
+      api: payload.config.routes.api,
+      cookie: `${payload.config.cookiePrefix}-token`,
+      authCollections: payload.config.collections.filter((collection) => collection.auth).map((collection) => collection.slug),
+    }),
+  )
   app.use(healthRoutes({ ping: () => pingDatabase(payload), isShuttingDown: () => shutdown.started }))
   app.use((req, res) => handle(req, res))
 

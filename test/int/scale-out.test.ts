@@ -95,12 +95,12 @@ afterAll(async () => {
 describe(`two production servers on one ${kind} database`, () => {
   it('started together, they migrate and seed it once', async () => {
     const count = async (server: RunningServer, collection: string) =>
-      (await json<{ totalDocs: number }>(server, `/api/${collection}?limit=0&depth=0`)).totalDocs
+      (await json<{ totalDocs: number }>(server, `/api/${collection}?limit=1&depth=0`)).totalDocs
     const sources = await count(a, 'wire-sources')
     expect(sources).toBeGreaterThanOrEqual(6)
     expect(await count(b, 'wire-sources')).toBe(sources)
     // A second seed would have doubled the sources, or failed on their unique codes.
-    const codes = (await json<{ docs: { code: string }[] }>(b, '/api/wire-sources?limit=0&depth=0')).docs.map((s) => s.code)
+    const codes = (await json<{ docs: { code: string }[] }>(b, '/api/wire-sources?limit=100&depth=0')).docs.map((s) => s.code)
     expect(new Set(codes).size).toBe(codes.length)
   })
 
@@ -142,7 +142,7 @@ describe(`two production servers on one ${kind} database`, () => {
       expect(ids.size).toBe(1)
       const found = await json<{ totalDocs: number }>(
         b,
-        `/api/articles?limit=0&draft=true&where[externalId][equals]=${encodeURIComponent(`urn:newsml:afp.com:20241120:SCALE-${id}`)}`,
+        `/api/articles?limit=1&draft=true&where[externalId][equals]=${encodeURIComponent(`urn:newsml:afp.com:20241120:SCALE-${id}`)}`,
       )
       expect(found.totalDocs).toBe(1)
     }
@@ -184,7 +184,7 @@ describe(`two production servers on one ${kind} database`, () => {
     let found = 0
     for (let i = 0; i < list.length; i += 100) {
       const chunk = list.slice(i, i + 100).join(',')
-      found += (await json<{ totalDocs: number }>(server, `/api/articles?limit=0&draft=true&where[id][in]=${chunk}`)).totalDocs
+      found += (await json<{ totalDocs: number }>(server, `/api/articles?limit=1&draft=true&where[id][in]=${chunk}`)).totalDocs
     }
     return found
   }

@@ -1,0 +1,30 @@
+/**
+ * What one API request may ask of the server. The README's "Security model" and docs/api.md
+ * list these values; change them here only.
+ */
+export const LIMITS = {
+  /** REST `depth` and `limit` (and GraphQL `limit` arguments) for everyone but admins. */
+  rest: {
+    /** Relationship levels populated in a REST answer. */
+    maxDepth: 3,
+    /** Documents in one page of a list (collections, versions, joins). `0` means "all" to Payload: refused. */
+    maxLimit: 100,
+  },
+  /** The shape of a GraphQL operation, for everyone (admins included). Introspection is not counted. */
+  graphql: {
+    /** Nesting of selections: `{ Articles { docs { relatedArticles { id } } } }` is 4 deep. */
+    maxDepth: 8,
+    /** Aliased fields in one operation. */
+    maxAliases: 15,
+    /** graphql-armor's cost: 2 a object, 1 a scalar, each level of nesting doubling what lies below it. */
+    maxCost: 2000,
+    depthCostFactor: 2,
+    /** Payload's own complexity: 1 a field, 10 more a relationship, added up flat. */
+    maxComplexity: 500,
+  },
+  /** Request bodies to `/api` in the production server (`src/server/bodies.ts`). */
+  body: {
+    /** JSON (and form) bodies; ingest keeps its own limit (`INGEST_DEFAULTS.maxBytes`, 5 MB). */
+    maxBytes: 1024 * 1024,
+  },
+} as const
