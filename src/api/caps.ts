@@ -66,8 +66,11 @@ export const isCapped = (req: PayloadRequest) => req.payloadAPI !== 'local' && !
  */
 export const capRequest = ({ overrideAccess, req }: { overrideAccess?: boolean; req: PayloadRequest }): void => {
   if (req.payloadAPI !== 'REST' || overrideAccess === true || !isCapped(req)) return
-  // A read is a GET, or a POST Payload turned into one (`X-HTTP-Method-Override: GET`).
-  const problem = overCap(req.query as Asked, req.method === 'GET')
+  const query = req.query as Asked & { trash?: unknown }
+  // A read is a GET, or a POST Payload turned into one (`X-HTTP-Method-Override: GET`). The admin
+  // counts a collection's trash with `limit=0&depth=0&trash=true`: signed-in users may, at depth 0.
+  const trashCount = Boolean(req.user) && String(query.trash) === 'true' && numeric(query.depth) === 0
+  const problem = overCap(trashCount ? { ...query, limit: undefined } : query, req.method === 'GET')
   if (problem) throw new APIError(`${problem} (see docs/api.md#limits).`, 400, undefined, true)
 }
 

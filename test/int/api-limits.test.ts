@@ -159,6 +159,13 @@ describe('REST caps', () => {
     expect(third).toMatchObject({ headline: `Chain link ${CHAIN - 4}`, relatedArticles: [expect.any(Number)] })
   })
 
+  it("the admin's trash count (limit=0 at depth 0 with trash=true) is served to signed-in users, not anonymously", async () => {
+    const path = 'legal-notices?depth=0&limit=0&trash=true&where[deletedAt][exists]=true'
+    expect((await api.rest('GET', path, { headers: await app.auth('compliance') })).status).toBe(200)
+    expect((await api.rest('GET', path)).status).toBe(400)
+    expect((await api.rest('GET', path.replace('depth=0', 'depth=1'), { headers: await app.auth('compliance') })).status).toBe(400)
+  })
+
   it('admins are not capped', async () => {
     const headers = await app.auth('admin')
     const all = await api.rest('GET', 'articles?depth=10&limit=100000', { headers })
