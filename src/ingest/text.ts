@@ -104,7 +104,7 @@ const blocks = (lines: string[]): string[] => {
 }
 
 /** "- Subhead -": a dash and a space, the words, a space and a dash. */
-const subheadOf = (block: string): string | undefined => {
+export const subheadOf = (block: string): string | undefined => {
   const framed =
     block.length > 4 && block.startsWith('-') && block.endsWith('-') && WHITESPACE.test(block[1]) && WHITESPACE.test(block.at(-2)!)
   return (framed && block.slice(1, -1).trim()) || undefined
@@ -116,7 +116,7 @@ const toHtml = (block: string) => {
 }
 
 /** "Label https://…": the last word is an http(s) URL, and something other than separators is before it. */
-const linkOf = (line: string): RelatedLink | undefined => {
+export const linkOf = (line: string): RelatedLink | undefined => {
   let space = line.length - 1
   while (space >= 0 && !WHITESPACE.test(line[space])) space--
   const url = line.slice(space + 1)
