@@ -43,7 +43,7 @@ export const parseXml = (xml: string, deadline: Deadline = NO_DEADLINE): XmlNode
     throw new IngestError(
       unclosed
         ? `XML is not well-formed: the file ends inside ${unclosed.replace(/[\s"]+/g, '').split(',').map((tag) => `<${tag}>`).join(' ')} (truncated?)`
-        : `XML is not well-formed at line ${line}, column ${col}: ${msg}`,
+        : `XML is not well-formed at line ${line}${col ? `, column ${col}` : ''}: ${msg}`,
     )
   }
   return parser.parse(xml) as XmlNode[]
