@@ -10,7 +10,7 @@ const BYLINE = /^by\s+\S/i
 const WHITESPACE = /\s/
 const LINK = /^https?:\/\/./
 /** What may stand between a related link's label and its URL: "Label: https://…", "Label – https://…". */
-const LABEL_END = /[\s:–-]/
+const isSeparator = (char: string) => char.trim() === '' || char === ':' || char === '–' || char === '-'
 /** How far down the page the dateline may be: masthead, section, headline twice, byline, and some slack. */
 const HEADER_LINES = 12
 /**
@@ -117,12 +117,10 @@ const toHtml = (block: string) => {
 
 /** "Label https://…": the last word is an http(s) URL, and something other than separators is before it. */
 export const linkOf = (line: string): RelatedLink | undefined => {
-  let space = line.length - 1
-  while (space >= 0 && !WHITESPACE.test(line[space])) space--
-  const url = line.slice(space + 1)
-  if (space < 0 || !LINK.test(url)) return undefined
-  let end = space
-  while (end > 0 && LABEL_END.test(line[end - 1])) end--
+  const url = line.split(WHITESPACE).at(-1)!
+  if (url.length === line.length || !LINK.test(url)) return undefined
+  let end = line.length - url.length - 1
+  while (end > 0 && isSeparator(line[end - 1])) end--
   const label = line.slice(0, end).trim()
   return label ? { label, url } : undefined
 }

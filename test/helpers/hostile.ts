@@ -80,13 +80,18 @@ export const hostileStories = (tag: string, maxLine: number): HostileCase[] => {
   ]
 }
 
-/** A plain wire page as long as the hostile stories, made of ordinary paragraphs. */
-export const ordinaryStory = (tag: string): HostileCase => {
-  const page = afpPage(tag)
-  const lines = page.split('\n')
+/** An ordinary story of the hostile stories' size in `format`: the fixture with paragraphs repeated. */
+export const ordinaryStory = (tag: string, format: 'nitf' | 'text' = 'text'): HostileCase => {
+  if (format === 'nitf') {
+    const nitf = fixture('good/afp-nitf.xml').replace('<hl1>', `<hl1>${tag} `)
+    const paragraph = /<p>.*?<\/p>/s.exec(nitf)![0]
+    const extra = paragraph.repeat(Math.ceil((HOSTILE_SIZE - nitf.length) / paragraph.length))
+    return { name: 'ordinary NITF', filename: 'ordinary.xml', bytes: Buffer.from(nitf.replace('</body.content>', `${extra}</body.content>`)) }
+  }
+  const lines = afpPage(tag).split('\n')
   const paragraph = lines.find((line) => line.length > 200)!
   const at = lines.findIndex((line) => line.includes('(AFP)')) + 2
   const extra: string[] = []
-  while (page.length + extra.join('\n').length < HOSTILE_SIZE) extra.push(paragraph, '')
+  while (lines.join('\n').length + extra.join('\n').length < HOSTILE_SIZE) extra.push(paragraph, '')
   return { name: 'ordinary page', filename: 'ordinary.txt', bytes: Buffer.from([...lines.slice(0, at), ...extra, ...lines.slice(at)].join('\n')) }
 }
