@@ -45,7 +45,7 @@ export const tooSlow = (limitMs: number) => new IngestError(`took longer than ${
 
 /**
  * The time one story has, counted from when its request (or file) started: parsing checks it
- * between steps and lines, the write is raced against it.
+ * between its steps, the write is raced against it.
  */
 export type Deadline = { at: number; limitMs: number; check: () => void }
 
