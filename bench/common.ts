@@ -106,7 +106,7 @@ export const printTable = (rows: string[][], left = 1) => {
 
 /** One measured case against its baseline, as `npm run bench` collects them into `bench/results.json`. */
 export type Result = {
-  /** The bench script: `attribution`, `ingest`, `volume`, `load`. */
+  /** The bench script: `attribution`, `ingest`, `parse`, `volume`, `load`. */
   bench: string
   database: string
   /** What was measured, e.g. `rest depth 1`, `list at 100,000`. */

@@ -12,7 +12,7 @@ import pg from 'pg'
 
 import { arg, log, PG_SERVER, printTable, type Result } from './common'
 
-const BENCHES = ['attribution', 'ingest', 'volume', 'load'] as const
+const BENCHES = ['attribution', 'ingest', 'parse', 'volume', 'load'] as const
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const only = arg('only', 'BENCH_ONLY', BENCHES.join(',')).split(',').map((s) => s.trim())

@@ -5,9 +5,15 @@ import slugify from 'slugify'
 
 import { alsoCheck } from '@wirehouse/payload-plugin-attribution'
 
+/** Without the dashes a cut left at the end; a loop, since /-+$/ backtracks over every run of dashes. */
+const trimDashes = (slug: string): string => {
+  let end = slug.length
+  while (slug[end - 1] === '-') end--
+  return slug.slice(0, end)
+}
+
 /** "Élysée: talks resume!" → "elysee-talks-resume" (transliterated, not dropped). */
-export const toSlug = (value: string): string =>
-  slugify(value, { lower: true, strict: true, trim: true }).slice(0, 120).replace(/-+$/, '')
+export const toSlug = (value: string): string => trimDashes(slugify(value, { lower: true, strict: true, trim: true }).slice(0, 120))
 
 const fillFrom =
   (useAsSlug: string): FieldHook =>

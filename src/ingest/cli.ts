@@ -108,11 +108,12 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
   bar.start(files.length, 0, { file: '' })
   for (const file of files) {
     bar.update({ file: path.basename(file) })
+    const deadline = ingester.deadline()
     try {
       // Refuse an oversized file by its size, before reading it.
       const { size } = await stat(file)
       if (size > maxBytes) throw tooLarge(maxBytes, size)
-      const result = await ingester.ingest({ bytes: await readFile(file), filename: file })
+      const result = await ingester.ingest({ bytes: await readFile(file), filename: file }, deadline)
       counts[result.outcome]++
       if (result.review) reviews.push(`  ${file}: ${result.review}`)
     } catch (error) {

@@ -40,7 +40,16 @@ const looksUtf16 = (bytes: Uint8Array) =>
   (bytes[0] === 0xfe && bytes[1] === 0xff) ||
   (bytes.length > 3 && (bytes[0] === 0 || bytes[1] === 0) && (bytes[2] === 0 || bytes[3] === 0))
 
-const XML_ENCODING = /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/
+// An attribute follows whitespace in XML.
+const XML_ENCODING = /\sencoding\s*=\s*["']([\w.:-]+)["']/
+
+/** The encoding an XML declaration (`<?xml … encoding="…"?>`) at the very start names. */
+const xmlEncoding = (head: string): string | undefined => {
+  const text = head.startsWith('\uFEFF') ? head.slice(1) : head
+  if (!text.startsWith('<?xml')) return undefined
+  const end = text.indexOf('>')
+  return XML_ENCODING.exec(end < 0 ? text : text.slice(0, end))?.[1]
+}
 
 /**
  * The story's text: UTF-8 (a BOM is dropped), or the encoding an XML declaration or a
@@ -51,7 +60,7 @@ export const decode = ({ bytes, contentType }: WireInput, format: WireFormat): s
   if (looksUtf16(bytes)) throw new IngestError('the file is UTF-16: save it as UTF-8')
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200))
   const declared =
-    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? (format === 'nitf' ? XML_ENCODING.exec(head)?.[1] : undefined)
+    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? (format === 'nitf' ? xmlEncoding(head) : undefined)
   const encoding = declared?.toLowerCase() ?? 'utf-8'
   let decoder: TextDecoder
   try {

@@ -1,12 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { createIngester, INGEST_DEFAULTS, type IngestOptions } from './ingest'
-import { IngestError, tooLarge } from './types'
+import { type Deadline, IngestError, tooLarge } from './types'
 
 const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
-/** The request body, refused as soon as it passes `maxBytes`: never buffered whole. */
-const readBody = async (req: PayloadRequest, maxBytes: number): Promise<Uint8Array> => {
+/** The request body, refused as soon as it passes `maxBytes` or its deadline: never buffered whole. */
+const readBody = async (req: PayloadRequest, maxBytes: number, deadline: Deadline): Promise<Uint8Array> => {
   const declared = Number(req.headers.get('content-length') ?? 0)
   if (declared > maxBytes) throw tooLarge(maxBytes, declared)
   const chunks: Uint8Array[] = []
@@ -14,6 +14,7 @@ const readBody = async (req: PayloadRequest, maxBytes: number): Promise<Uint8Arr
   for await (const chunk of (req.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.length
     if (size > maxBytes) throw tooLarge(maxBytes)
+    deadline.check()
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)
@@ -28,21 +29,24 @@ export const ingestEndpoint = (options: Pick<IngestOptions, 'maxBytes' | 'timeou
   path: '/ingest',
   method: 'post',
   handler: async (req) => {
+    const startedAt = performance.now()
     if (!req.user) return fail(401, 'Sign in (or send an API key) to ingest wire copy.')
     const canCreate = await req.payload.collections.articles.config.access.create?.({ req })
     if (!canCreate) return fail(403, 'Only editors and admins ingest wire copy.')
     const contentType = req.headers.get('content-type') ?? undefined
     if (!contentType) return fail(415, 'Send a Content-Type: text/plain, application/xml or application/json.')
     const maxBytes = options.maxBytes ?? INGEST_DEFAULTS.maxBytes
+    const ingester = createIngester(req.payload, {
+      ...options,
+      user: req.user,
+      site: req.searchParams.get('site') ?? undefined,
+      draft: req.searchParams.get('draft') === 'true',
+    })
+    // The time limit counts from the request, reading and parsing included.
+    const deadline = ingester.deadline(startedAt)
     try {
-      const bytes = await readBody(req, maxBytes)
-      const ingester = createIngester(req.payload, {
-        ...options,
-        user: req.user,
-        site: req.searchParams.get('site') ?? undefined,
-        draft: req.searchParams.get('draft') === 'true',
-      })
-      const { outcome, article, review, notes } = await ingester.ingest({ bytes, contentType })
+      const bytes = await readBody(req, maxBytes, deadline)
+      const { outcome, article, review, notes } = await ingester.ingest({ bytes, contentType }, deadline)
       const doc =
         outcome === 'unchanged'
           ? await req.payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0, user: req.user, overrideAccess: false })

@@ -9,7 +9,7 @@ import { toSlug } from '../fields/slug'
 import { toLexical } from './html'
 import { parseStory } from './parse'
 import { articleData, loadReferences, type Plan, planStory, type References } from './plan'
-import { tooLarge } from './types'
+import { type Deadline, deadlineOf, tooLarge } from './types'
 import { explain, inTransaction, isUniqueConflict, oneAtATime } from './write'
 
 export type IngestOptions = {
@@ -21,7 +21,7 @@ export type IngestOptions = {
   draft?: boolean
   /** Largest story accepted, in bytes. Default 5 MiB. */
   maxBytes?: number
-  /** Time allowed per story, from the first statement to the commit, in ms. Default 30 s. */
+  /** Time allowed per story, from its request (or file) to the commit, in ms. Default 30 s. */
   timeoutMs?: number
 }
 
@@ -68,18 +68,18 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
    * Looks up, then writes in one transaction. The look-up stays outside it: most stories are
    * new or unchanged, and a unique index settles a race between two ingests of one story.
    */
-  const write = async (plan: Plan): Promise<IngestResult> => {
-    const started = performance.now()
+  const write = async (plan: Plan, deadline: Deadline): Promise<IngestResult> => {
     const { review, notes } = plan
     const slug = toSlug(plan.story.headline)
     const { existing, slugTaken } = await lookUp(plan, slug)
+    deadline.check()
     if (existing?.ingest?.hash === plan.hash) return { outcome: 'unchanged', article: existing, review, notes }
 
     const data = articleData(plan, await toLexical(plan.story.bodyHtml, payload.config))
+    deadline.check()
     const draft = plan.status === 'draft'
-    const limits = { deadline: started + timeoutMs, limitMs: timeoutMs }
     return oneAtATime(payload, () =>
-      inTransaction(payload, options.user, limits, async (req) => {
+      inTransaction(payload, options.user, deadline, async (req) => {
         if (existing) {
           const article = await payload.update({ collection: 'articles', id: existing.id, data, draft, req, ...access })
           return { outcome: 'updated', article, review, notes }
@@ -92,22 +92,27 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
     )
   }
 
-  const ingest = async (input: WireInput): Promise<IngestResult> => {
+  /** The time a story has from `startedAt`, when its request or file started. */
+  const deadline = (startedAt = performance.now()) => deadlineOf(timeoutMs, startedAt)
+
+  /** Parses, plans and writes one story; past the `deadline`, at any step, nothing is written. */
+  const ingest = async (input: WireInput, by: Deadline = deadline()): Promise<IngestResult> => {
     if (input.bytes.length > maxBytes) {
       throw tooLarge(maxBytes, input.bytes.length)
     }
-    const story = parseStory(input)
+    const story = parseStory(input, by)
     const plan = planStory(story, await (references ??= loadReferences(payload)), options)
+    by.check()
     try {
-      return await write(plan)
+      return await write(plan, by)
     } catch (error) {
       // Two ingests of one story at once: the loser finds the winner's article on a second try.
       if (!isUniqueConflict(error)) throw explain(error)
-      return write(plan).catch((e: unknown) => {
+      return write(plan, by).catch((e: unknown) => {
         throw explain(e)
       })
     }
   }
 
-  return { ingest }
+  return { deadline, ingest }
 }

@@ -1,7 +1,7 @@
 import { escapeText } from 'entities'
 
 import { dayOf, withoutBy } from './dateline'
-import { IngestError, type Story } from './types'
+import { type Deadline, IngestError, NO_DEADLINE, type Story } from './types'
 
 type Json = Record<string, unknown>
 
@@ -19,13 +19,14 @@ const byRole = (entries: Json[], role: string) => entries.find((entry) => entry.
  * `body_html`/`bodies`, `copyrightholder`/`copyrightHolder`, `uri`, `versioncreated`,
  * `infosource(s)`/`infoSources`; the section is a `subject(s)` entry with `scheme: "section"`.
  */
-export const parseNinjs = (json: string): Story => {
+export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Story => {
   let doc: unknown
   try {
     doc = JSON.parse(json)
   } catch (error) {
     throw new IngestError(`invalid JSON (truncated?): ${(error as Error).message}`)
   }
+  deadline.check()
   if (!isObject(doc)) throw new IngestError('not a ninjs document: expected a JSON object')
   if (!['uri', 'headline', 'headlines', 'body_html', 'bodies'].some((key) => key in doc)) {
     throw new IngestError('not a ninjs document: it has none of uri, headline, headlines, body_html, bodies')

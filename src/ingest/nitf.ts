@@ -1,5 +1,5 @@
 import { calendarDate, parseDateline, withoutBy } from './dateline'
-import { IngestError, type Story } from './types'
+import { type Deadline, IngestError, NO_DEADLINE, type Story } from './types'
 import { attribute, childrenOf, find, innerXml, parseXml, tagOf, textOf, type XmlNode } from './xml'
 
 /**
@@ -7,8 +7,9 @@ import { attribute, childrenOf, find, innerXml, parseXml, tagOf, textOf, type Xm
  * `distributor`, `docdata/doc.copyright@holder`, `docdata/doc-id@id-string`,
  * `pubdata@position.section`, `abstract`, and `body.content` as the body.
  */
-export const parseNitf = (xml: string): Story => {
-  const nodes = parseXml(xml)
+export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story => {
+  const nodes = parseXml(xml, deadline)
+  deadline.check()
   const root = nodes.find((node) => !tagOf(node).startsWith('?') && tagOf(node) !== '#text')
   if (!root || tagOf(root) !== 'nitf') {
     throw new IngestError(`not a NITF document: the root element is <${root ? tagOf(root) : 'none'}>, expected <nitf>`)

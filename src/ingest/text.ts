@@ -1,16 +1,24 @@
 import { escapeText } from 'entities'
 
 import { parseDateline, withoutBy } from './dateline'
-import { IngestError, type RelatedLink, type Story } from './types'
+import { type Deadline, IngestError, NO_DEADLINE, type RelatedLink, type Story } from './types'
 
 /** Lines that start the page furniture below a story: nothing from here on is imported. */
 const FURNITURE = [/^subscribe free to our daily newsletters$/i, /^tweet$/i, /^related content$/i, /^advertisement$/i]
 const RELATED_LINKS = /^related links$/i
-const SUBHEAD = /^-\s+(.+?)\s+-$/
 const BYLINE = /^by\s+\S/i
-const URL_AT_END = /^(?<label>.*?)[\s:–-]*\s(?<url>https?:\/\/\S+)$/
+const WHITESPACE = /\s/
+const LINK = /^https?:\/\/./
+/** What may stand between a related link's label and its URL: "Label: https://…", "Label – https://…". */
+const isSeparator = (char: string) => char.trim() === '' || char === ':' || char === '–' || char === '-'
 /** How far down the page the dateline may be: masthead, section, headline twice, byline, and some slack. */
 const HEADER_LINES = 12
+/**
+ * A line of a wire page is a paragraph at most, a few thousand characters: a longer one is refused
+ * with its number. Every pattern here is linear anyway; the cap bounds what one line costs in the
+ * code that is not ours (date parsing, slugs, the HTML converter) and between two deadline checks.
+ */
+export const MAX_LINE_LENGTH = 20_000
 
 const isDateline = ({ credit, date }: Story['dateline']) => Boolean(credit && date)
 const isFurniture = (line: string) => FURNITURE.some((pattern) => pattern.test(line))
@@ -20,13 +28,15 @@ const isFurniture = (line: string) => FURNITURE.some((pattern) => pattern.test(l
  * `Place (CREDIT) Month D, YYYY`, paragraphs with `- Subhead -` lines, then `Related Links`.
  * Everything after the story (newsletter lines, related content, the legal footer) is dropped.
  */
-export const parseTextPage = (page: string): Story => {
-  const lines = page.replace(/^\uFEFF/, '').split(/\r\n?|\n/).map((line) => line.trim())
+export const parseTextPage = (page: string, deadline: Deadline = NO_DEADLINE): Story => {
+  const lines = linesOf(page)
+  deadline.check()
   const datelineAt = lines.findIndex((line, i) => i < HEADER_LINES && isDateline(parseDateline(line)))
   if (datelineAt < 0) {
     throw new IngestError('no dateline: expected a line like "Place (CREDIT) Month D, YYYY" under the byline')
   }
   const dateline = parseDateline(lines[datelineAt])
+  deadline.check()
 
   const bylineAt = datelineAt > 0 && BYLINE.test(lines[datelineAt - 1]) ? datelineAt - 1 : datelineAt
   const header = lines.slice(0, bylineAt).filter(Boolean)
@@ -35,6 +45,7 @@ export const parseTextPage = (page: string): Story => {
   const { body, rest } = untilFurniture(lines.slice(datelineAt + 1))
   const paragraphs = blocks(body)
   if (paragraphs.length === 0) throw new IngestError('the story has no body text under the dateline')
+  deadline.check()
 
   return {
     format: 'text',
@@ -48,6 +59,17 @@ export const parseTextPage = (page: string): Story => {
     distributors: [],
   }
 }
+
+/** The page's lines, trimmed; a line over `MAX_LINE_LENGTH` is refused with its number. */
+const linesOf = (page: string): string[] =>
+  page
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n?|\n/)
+    .map((line, i) => {
+      if (line.length <= MAX_LINE_LENGTH) return line.trim()
+      const [length, limit] = [line.length, MAX_LINE_LENGTH].map((n) => n.toLocaleString('en'))
+      throw new IngestError(`line ${i + 1} is ${length} characters long, over the ${limit}-character limit for a line of a wire page`)
+    })
 
 /** The headline is the line repeated above the byline; above it, the section and the masthead. */
 const readHeader = (header: string[]) => {
@@ -81,9 +103,26 @@ const blocks = (lines: string[]): string[] => {
   return out
 }
 
+/** "- Subhead -": a dash and a space, the words, a space and a dash. */
+export const subheadOf = (block: string): string | undefined => {
+  const framed =
+    block.length > 4 && block.startsWith('-') && block.endsWith('-') && WHITESPACE.test(block[1]) && WHITESPACE.test(block.at(-2)!)
+  return (framed && block.slice(1, -1).trim()) || undefined
+}
+
 const toHtml = (block: string) => {
-  const subhead = SUBHEAD.exec(block)
-  return subhead ? `<h2>${escapeText(subhead[1])}</h2>` : `<p>${escapeText(block)}</p>`
+  const subhead = subheadOf(block)
+  return subhead ? `<h2>${escapeText(subhead)}</h2>` : `<p>${escapeText(block)}</p>`
+}
+
+/** "Label https://…": the last word is an http(s) URL, and something other than separators is before it. */
+export const linkOf = (line: string): RelatedLink | undefined => {
+  const url = line.split(WHITESPACE).at(-1)!
+  if (url.length === line.length || !LINK.test(url)) return undefined
+  let end = line.length - url.length - 1
+  while (end > 0 && isSeparator(line[end - 1])) end--
+  const label = line.slice(0, end).trim()
+  return label ? { label, url } : undefined
 }
 
 /** "Label https://…" lines up to the first blank line or furniture; a line without a URL is not a link. */
@@ -91,8 +130,8 @@ const relatedLinks = (lines: string[]): RelatedLink[] => {
   const links: RelatedLink[] = []
   for (const line of lines) {
     if (!line || isFurniture(line)) break
-    const match = URL_AT_END.exec(line)
-    if (match?.groups?.label) links.push({ label: match.groups.label.trim(), url: match.groups.url })
+    const link = linkOf(line)
+    if (link) links.push(link)
   }
   return links
 }

@@ -40,6 +40,29 @@ export class IngestError extends Error {
   }
 }
 
+/** The answer to an ingest that ran out of time, wherever it was. */
+export const tooSlow = (limitMs: number) => new IngestError(`took longer than ${limitMs / 1000} s; nothing was written`, 504)
+
+/**
+ * The time one story has, counted from when its request (or file) started: parsing checks it
+ * between its steps, the write is raced against it.
+ */
+export type Deadline = { at: number; limitMs: number; check: () => void }
+
+export const deadlineOf = (limitMs: number, startedAt = performance.now()): Deadline => {
+  const at = startedAt + limitMs
+  return {
+    at,
+    limitMs,
+    check: () => {
+      if (performance.now() > at) throw tooSlow(limitMs)
+    },
+  }
+}
+
+/** No time limit: parsing a story on its own (tests, benches). */
+export const NO_DEADLINE = deadlineOf(Infinity)
+
 const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
 
 /** The refusal of a story over the size limit, with its size when it is known (a file, a whole body). */

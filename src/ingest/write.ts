@@ -8,35 +8,34 @@ import {
   ValidationError,
 } from 'payload'
 
-import { IngestError } from './types'
+import { type Deadline, IngestError, tooSlow } from './types'
 
 type User = PayloadRequest['user']
 
 /**
- * Runs `work` in one transaction: committed whole, or rolled back. Past the deadline (a
- * `performance.now()` time) the caller gets an error at once; the transaction is rolled back
- * when the work in flight settles, since Payload would run any later statement outside a
- * transaction that is already gone.
+ * Runs `work` in one transaction: committed whole, or rolled back. Past the deadline the caller
+ * gets the timeout error at once; the transaction is rolled back when the work in flight settles,
+ * since Payload would run any later statement outside a transaction that is already gone.
  */
 export const inTransaction = async <T>(
   payload: Payload,
   user: User | undefined,
-  { deadline, limitMs }: { deadline: number; limitMs: number },
+  deadline: Deadline,
   work: (req: PayloadRequest) => Promise<T>,
 ): Promise<T> => {
   const req = await createLocalReq({ user: user ?? undefined }, payload)
-  const timedOut = () => new IngestError(`took longer than ${limitMs / 1000} s; nothing was written`, 504)
+  const timedOut = () => tooSlow(deadline.limitMs)
   await initTransaction(req)
   let settled = false
   const running = work(req).finally(() => (settled = true))
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut()), deadline - performance.now())
+    timer = setTimeout(() => reject(timedOut()), deadline.at - performance.now())
   })
   try {
     const result = await Promise.race([running, timeout])
     // A driver that never yields (SQLite's) can finish before the timer fires: check again.
-    if (performance.now() > deadline) throw timedOut()
+    if (performance.now() > deadline.at) throw timedOut()
     await commitTransaction(req)
     return result
   } catch (error) {

@@ -1,0 +1,110 @@
+/**
+ * Crafted 100 KB lines against every pattern ingest used to backtrack on, through the scanners
+ * that replaced them and through the parser. No clock here: recheck (`redos.test.ts`) is the proof
+ * that the patterns are linear, and `bench/parse.ts` measures the time. The old patterns did not
+ * come back from these inputs (cubic: 13 s for a 4 KB dateline, 45 s for a 4 KB subhead).
+ */
+import { describe, expect, it } from '@jest/globals'
+
+import { parseDateline } from '@/ingest/dateline'
+import { parseStory } from '@/ingest/parse'
+import { linkOf, MAX_LINE_LENGTH, parseTextPage, subheadOf } from '@/ingest/text'
+import { deadlineOf, IngestError } from '@/ingest/types'
+import { hasInternalSubset } from '@/ingest/xml'
+import { HOSTILE_LINES, HOSTILE_SIZE, hostileStories, ordinaryStory } from '../helpers/hostile'
+import { wireFile } from '../helpers/wire'
+
+const outcome = (input: { bytes: Buffer; filename: string }) => {
+  try {
+    const story = parseStory(input)
+    return { headline: story.headline, credit: story.dateline.credit, links: story.relatedLinks.length, html: story.bodyHtml }
+  } catch (error) {
+    if (error instanceof IngestError) return { status: error.status, message: error.message }
+    throw error
+  }
+}
+
+describe('the scanners on crafted 100 KB lines', () => {
+  it('are given lines of 100 KB', () => {
+    for (const line of Object.values(HOSTILE_LINES)) expect(line).toHaveLength(HOSTILE_SIZE)
+  })
+
+  it('dateline: the first "(…)" with something in it is the credit', () => {
+    expect(parseDateline(HOSTILE_LINES.dateline)).toEqual({ place: 'a', credit: 'x', date: undefined })
+    expect(parseDateline('Paris (AFP) July 3, 2024')).toEqual({ place: 'Paris', credit: 'AFP', date: '2024-07-03' })
+    expect(parseDateline('Paris (()) (AFP) Jul 3, 2024')).toEqual({ place: 'Paris (())', credit: 'AFP', date: '2024-07-03' })
+    expect(parseDateline('(' + ' '.repeat(HOSTILE_SIZE))).toEqual({ place: '(' })
+  })
+
+  it('subhead: "- words -" only', () => {
+    expect(subheadOf(`- x${' '.repeat(HOSTILE_SIZE)}x`)).toBeUndefined()
+    expect(subheadOf(`- ${'x '.repeat(HOSTILE_SIZE / 2)}`)).toBeUndefined()
+    expect(subheadOf('- Money and jobs -')).toBe('Money and jobs')
+    expect(subheadOf('-  -')).toBeUndefined()
+  })
+
+  it('trailing URL: the last word, when it is an http(s) URL after a label', () => {
+    expect(linkOf(HOSTILE_LINES.trailingUrl)).toBeUndefined()
+    expect(linkOf(`${':'.repeat(HOSTILE_SIZE)} https://example.com`)).toBeUndefined()
+    expect(linkOf(`Label${' -'.repeat(HOSTILE_SIZE / 2)} https://example.com/x`)).toEqual({ label: 'Label', url: 'https://example.com/x' })
+    expect(linkOf('Roscosmos: https://www.roscosmos.ru')).toEqual({ label: 'Roscosmos', url: 'https://www.roscosmos.ru' })
+  })
+
+  it('DOCTYPE: an internal subset is a "[" before the DOCTYPE\'s ">"', () => {
+    expect(hasInternalSubset(HOSTILE_LINES.doctype)).toBe(false)
+    expect(hasInternalSubset(`${HOSTILE_LINES.doctype}[`)).toBe(true)
+    expect(hasInternalSubset('<!doctype nitf><nitf>[x]</nitf>')).toBe(false)
+    expect(hasInternalSubset('<!DOCTYPE nitf [<!ENTITY x "y">]><nitf/>')).toBe(true)
+  })
+})
+
+describe('the parser on stories carrying them', () => {
+  const stories = Object.fromEntries(hostileStories('hostile', MAX_LINE_LENGTH).map((story) => [story.name, story]))
+
+  it.each(['dateline line', 'subhead line', 'trailing URL line'])(
+    'refuses a %s longer than the cap, naming the line and the cap',
+    (name) => {
+      expect(outcome(stories[name])).toEqual({
+        status: 400,
+        message: expect.stringMatching(/^line \d+ is 102,400 characters long, over the 20,000-character limit for a line of a wire page$/),
+      })
+    },
+  )
+
+  it('takes 100 KB of subhead-like paragraph under the cap as a paragraph', () => {
+    const story = outcome(stories['subhead paragraph'])
+    expect(story).toMatchObject({ credit: 'AFP', links: 2 })
+    expect((story as { html: string }).html).toMatch(/<p>- x {100,}x/)
+  })
+
+  it('takes 100 KB of link-like lines under the cap, and makes no link of them', () => {
+    expect(outcome(stories['trailing URL lines'])).toMatchObject({ credit: 'AFP', links: 2 })
+  })
+
+  it('reads a 100 KB NITF dateline in one pass', () => {
+    expect(outcome(stories['NITF dateline'])).toMatchObject({ credit: 'x' })
+  })
+
+  it('refuses 100 KB of DOCTYPEs as XML that is not well-formed', () => {
+    expect(outcome(stories['NITF DOCTYPE'])).toEqual({ status: 400, message: expect.stringMatching(/^XML is not well-formed at line 1: Start tag expected/) })
+  })
+
+  it('takes an ordinary page of the same size', () => {
+    expect(outcome(ordinaryStory('ordinary'))).toMatchObject({ credit: 'AFP', links: 2 })
+  })
+
+  it('takes a line of exactly the cap', () => {
+    const page = wireFile('good/afp-text.txt').bytes.toString().replace('\n\n', `\n\n${'word '.repeat(MAX_LINE_LENGTH / 5)}\n\n`)
+    expect(parseTextPage(page).bodyHtml).toContain('word word')
+  })
+})
+
+describe('the time limit', () => {
+  it('is checked while parsing: past the deadline, the timeout error', () => {
+    const spent = deadlineOf(30_000, performance.now() - 31_000)
+    for (const file of ['good/afp-text.txt', 'good/afp-nitf.xml', 'good/afp-ninjs1.json']) {
+      expect(() => parseStory(wireFile(file), spent)).toThrow(new IngestError('took longer than 30 s; nothing was written', 504))
+    }
+    expect(parseStory(wireFile('good/afp-text.txt'), deadlineOf(30_000)).format).toBe('text')
+  })
+})
