@@ -108,7 +108,7 @@ const check = (attribution: Json, payload: string) => {
 }
 
 describe('every field that reaches a variable', () => {
-  it.each(VALUE_PAYLOADS)('%s: text in attribution.html over REST and GraphQL, nothing outside the allow-list', async (payload) => {
+  it.each(VALUE_PAYLOADS)('%s: text in attribution.html over REST, GraphQL and the preview, nothing outside the allow-list', async (payload) => {
     const source = await api.rest('PATCH', `wire-sources/${sourceId}`, {
       body: { name: payload, credit: payload, copyrightHolder: payload, bylineAliases: [payload] },
       headers: admin,
@@ -126,6 +126,12 @@ describe('every field that reaches a variable', () => {
     const gql = await api.graphql(`{ Article(id: ${article.id}) { attribution { credit html text notices { title html text } } } }`)
     expect(gql.body.errors).toBeUndefined()
     check(gql.body.data.Article.attribution, payload)
+
+    // What the admin's preview panel shows (as React text, so escaped again there).
+    const preview = await api.rest('POST', 'attribution/preview', { body: { source: sourceId }, headers: admin })
+    expect(preview.status).toBe(200)
+    expect(outsideAllowList(preview.body.html)).toEqual([])
+    expect(preview.body.notices.find((n: Json) => n.title === 'Every variable').text).toContain(payload)
   })
 
   it('a source code is letters and digits: markup in it is refused', async () => {
