@@ -70,6 +70,19 @@ describe('notice bodies: only {{known.variable}}', () => {
     expect([await noticeCount(), await versionCount()]).toEqual([notices, versions])
   })
 
+  it('refuses a mustache comment around a link, which once turned the link into attributes', async () => {
+    const body = paragraph('Copyright {{! ')
+    const text = (value: string) => ({ ...body.root.children[0].children[0], text: value })
+    const link = { type: 'link', version: 3, direction: 'ltr', format: '', indent: 0, fields: { linkType: 'custom', url: 'https://example.com', newTab: false }, children: [text('AFP')] }
+    ;(body.root.children[0].children as object[]) = [text('Copyright {{! '), link, text(' }} {{source.name}}.')]
+    const res = await api.rest('POST', 'legal-notices?draft=true', {
+      body: { title: 'Hostile', kind: 'gdpr', appliesTo: { scope: 'all' }, body, _status: 'draft' },
+      headers: compliance,
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0].message).toMatch(/^\{\{! AFP \}\}: a variable is split across formatting or a link/)
+  })
+
   it('refuses an edit of a published notice to a triple mustache, leaving it as it was', async () => {
     const [notice] = (await app.payload.find({ collection: 'legal-notices', where: { title: { equals: 'Every variable' } } })).docs
     const res = await api.rest('PATCH', `legal-notices/${notice.id}`, { body: { body: paragraph('© {{{source.name}}}') }, headers: admin })
