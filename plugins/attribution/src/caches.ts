@@ -24,16 +24,19 @@ export const loadedNotices = new WeakMap<object, { fingerprint: string; notices:
 
 const MAX_BODIES = 1000
 
-/** A notice body converted to text and HTML, before its variables are filled. */
-export type Converted = { text: string; html: string }
+/** Converted output cut at its variables: `parts[0]`, slot `slots[0]`, `parts[1]`, … */
+export type Slotted = { parts: string[]; slots: number[] }
 
-const byContent = new Map<string, Converted>()
+/** A notice body converted to text and sanitized HTML, with slots for its variables (`names`). */
+export type Compiled = { names: string[]; text: Slotted; html: Slotted }
 
-export const renderedObjects = new WeakMap<object, Converted>()
+const byContent = new Map<string, Compiled>()
+
+export const renderedObjects = new WeakMap<object, Compiled>()
 
 export const renderedBodies = {
-  get: (key: string): Converted | undefined => byContent.get(key),
-  set: (key: string, value: Converted): void => {
+  get: (key: string): Compiled | undefined => byContent.get(key),
+  set: (key: string, value: Compiled): void => {
     if (byContent.size >= MAX_BODIES) byContent.clear()
     byContent.set(key, value)
   },

@@ -22,7 +22,7 @@ import { attributionAtArgument } from './graphql.ts'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
 import { reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
-import { rejectUnknownVariables } from './hooks/validateTemplates.ts'
+import { rejectTemplateProblems } from './hooks/validateTemplates.ts'
 import { resolveOptions } from './options.ts'
 import { addHooks, withOverrides } from './utilities/overrides.ts'
 
@@ -39,6 +39,7 @@ export type {
 export { trashFirst } from './access.ts'
 export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'
 export type { License, NoticeKind, NoticeScope, NoticeState, ReviewState, SourceKind } from './constants.ts'
+export { HTML_ALLOW_LIST, sanitizeHtmlOutput } from './html.ts'
 export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
 export { translations } from './translations/index.ts'
@@ -82,7 +83,7 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
   return addHooks(
     withFields,
     {
-      beforeValidate: [rejectUnknownVariables(options)],
+      beforeValidate: [rejectTemplateProblems(options)],
       beforeChange: review ? [reviewNoticeChange(review)] : [],
       beforeDelete: [keepIfEverPublished],
       ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),

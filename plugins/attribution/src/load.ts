@@ -4,8 +4,7 @@ import type { ResolvedOptions } from './options.ts'
 import type { NoticeInput, PublisherInput } from './types.ts'
 
 import { loadedNotices, requestCache } from './caches.ts'
-import { bodyText } from './render.ts'
-import { variablesIn } from './template.ts'
+import { variablesOf } from './render.ts'
 import { idOf } from './utilities/idOf.ts'
 
 export type Rules = {
@@ -21,7 +20,7 @@ type Doc = Record<string, unknown> & { id: number | string }
 /** Whether articles' sites matter: a notice kept to some sites, or one that says `{{site.*}}`. */
 const usesSite = (notices: NoticeInput[]): boolean =>
   notices.some(
-    (n) => Boolean(n.appliesTo?.sites?.length) || variablesIn(bodyText(n.body)).some((name) => name.startsWith('site.')),
+    (n) => Boolean(n.appliesTo?.sites?.length) || variablesOf(n.body).some((name) => name.startsWith('site.')),
   )
 
 type Stamp = { id: number | string; updatedAt?: string }

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { NoticeInput, SourceInput } from '../src/types.ts'
 
 import { resolveAttribution } from '../src/resolve.ts'
-import { unknownVariables, variablesIn } from '../src/template.ts'
+import { problemsIn, tagsIn } from '../src/template.ts'
 import { paragraph } from './helpers.ts'
 
 const body = (text: string) => paragraph(text) as unknown as NoticeInput['body']
@@ -194,16 +194,24 @@ describe('templates', () => {
   it('escapes values in HTML, not in text', () => {
     const a = resolve({ source: 1 }, { publisher: { ...publisher, name: 'Orbit <b>&</b> Co' } })
     expect(a.text).toContain('Orbit <b>&</b> Co')
-    expect(a.html).toContain('Orbit &lt;b&gt;&amp;&lt;&#x2F;b&gt; Co')
+    expect(a.html).toContain('Orbit &lt;b&gt;&amp;&lt;/b&gt; Co')
     expect(a.html).not.toContain('<b>&</b>')
   })
 
-  it('lists the variables a template uses and the unknown ones', () => {
-    const template = 'Copyright {{publisher.name}} {{year}} {{source.holder}} {{{raw}}}'
-    expect(variablesIn(template)).toEqual(['publisher.name', 'year', 'source.holder', 'raw'])
-    expect(unknownVariables(template, { publisher: { name: 'x' }, year: 1, source: { name: 'y' } })).toEqual([
+  it('finds the tags of a template and what is wrong with them', () => {
+    const template = 'Copyright {{publisher.name}} {{ year }} {{source.holder}} {{{raw}}} {{open'
+    expect(tagsIn(template).map(({ name, construct }) => name ?? construct ?? 'unclosed')).toEqual([
+      'publisher.name',
+      'year',
       'source.holder',
-      'raw',
+      '{{{',
+      'unclosed',
+    ])
+    const root = (body(template) as { root: object }).root
+    expect(problemsIn(root, { publisher: { name: 'x' }, year: 1, source: { name: 'y' } })).toEqual([
+      { kind: 'unknown', tag: '{{source.holder}}' },
+      { kind: 'construct', construct: '{{{', tag: '{{{raw}}}' },
+      { kind: 'unclosed', tag: '{{open' },
     ])
   })
 })

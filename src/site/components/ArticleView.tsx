@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 
+import { sanitizeHtmlOutput } from '@wirehouse/payload-plugin-attribution'
 import Link from 'next/link'
 
 import type { Article } from '../../../payload-types'
@@ -70,8 +71,8 @@ export const ArticleView = ({ article, body, paths }: Props) => {
         )}
         {attribution?.html && (
           <footer aria-label="Copyright and legal notices" className="boilerplate" data-testid="boilerplate">
-            {/* Rendered by the attribution plugin from the notices, and sanitized there. */}
-            <div dangerouslySetInnerHTML={{ __html: attribution.html }} />
+            {/* Rendered by the attribution plugin, and through its allow-list again whatever served it. */}
+            <div dangerouslySetInnerHTML={{ __html: sanitizeHtmlOutput(attribution.html) }} />
           </footer>
         )}
       </article>

@@ -5,6 +5,7 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { Target } from '../options.ts'
 import type { Attribution } from '../types.ts'
 
+import { sanitizeHtmlOutput } from '../html.ts'
 import { translate } from '../translations/translate.ts'
 import { json, problem } from './respond.ts'
 
@@ -43,7 +44,7 @@ export const ninjsEndpoint = (target: Target): Endpoint => ({
       byline: attribution?.byline ?? field(fields.byline),
       located: field(fields.dateline)?.place ?? undefined,
       description_text: field(fields.summary) ?? undefined,
-      body_html: body ? convertLexicalToHTML({ data: body, disableContainer: true }) : undefined,
+      body_html: body ? sanitizeHtmlOutput(convertLexicalToHTML({ data: body, disableContainer: true })) : undefined,
       copyrightholder: attribution?.copyrightHolder ?? undefined,
       copyrightnotice: attribution?.text,
       usageterms: attribution?.license === 'public-domain' ? 'Public domain.' : `Licence: ${attribution?.license}.`,
