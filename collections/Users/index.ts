@@ -1,9 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { fieldRoles, hasRole, roles, ROLES } from '@/access'
+import { env } from '@/env'
 
 import { adminOrSelf } from './access/adminOrSelf'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { throttleByEmail } from './hooks/throttleByEmail'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -18,6 +20,8 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
+    // Behind HTTPS (SERVER_URL's scheme) the session cookie never travels in clear.
+    cookies: { secure: env.secureCookies, sameSite: 'Lax' },
   },
   access: {
     admin: ({ req }) => hasRole(req.user, ...ROLES),
@@ -27,6 +31,7 @@ export const Users: CollectionConfig = {
     delete: roles('admin'),
   },
   hooks: {
+    beforeOperation: [throttleByEmail],
     beforeChange: [firstUserIsAdmin],
   },
   fields: [
