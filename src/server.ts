@@ -12,7 +12,10 @@ import { getPayload } from 'payload'
 import { closeDatabase, pingDatabase } from './database'
 import { ConfigError, env } from './env'
 import { healthRoutes } from './server/health'
+import { closeRateLimits } from './rateLimit/limiter'
 import { log, logError } from './server/log'
+import { rateLimits } from './server/rateLimit'
+import { securityHeaders } from './server/securityHeaders'
 import { gracefulShutdown } from './server/shutdown'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -20,7 +23,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const main = async () => {
   // Fail on configuration before loading the app.
   void env.PAYLOAD_SECRET
-  const { PORT: port, HOST: hostname, SHUTDOWN_TIMEOUT_MS: timeoutMs } = env
+  const { PORT: port, HOST: hostname, SHUTDOWN_TIMEOUT_MS: timeoutMs, TRUST_PROXY: trustProxy } = env
+  void env.RATE_LIMITS
+  if (!env.ALLOWED_ORIGINS.length) log('SERVER_URL is not set: the session cookie is accepted from any origin (set it in production)')
 
   // Imported here, not at the top, so a ConfigError thrown while building the config is caught below.
   const { default: config } = await import('../payload.config')
@@ -34,6 +39,8 @@ const main = async () => {
 
   const app = express()
   app.disable('x-powered-by')
+  // Which proxies' X-Forwarded-For / -Proto to believe (req.ip, req.secure); none unless configured.
+  app.set('trust proxy', trustProxy)
   const server = http.createServer(app)
   const shutdown = gracefulShutdown(server, {
     timeoutMs,
@@ -42,9 +49,12 @@ const main = async () => {
       log('Next closed')
       await closeDatabase(payload)
       log('database connections closed')
+      await closeRateLimits()
     },
   })
+  app.use(securityHeaders())
   app.use(healthRoutes({ ping: () => pingDatabase(payload), isShuttingDown: () => shutdown.started }))
+  app.use(rateLimits())
   app.use((req, res) => handle(req, res))
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown.begin(signal))
