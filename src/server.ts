@@ -12,7 +12,7 @@ import { getPayload } from 'payload'
 import { closeDatabase, pingDatabase } from './database'
 import { ConfigError, env } from './env'
 import { healthRoutes } from './server/health'
-import { closeRateLimits } from './rateLimit/limiter'
+import { closeRateLimits, startRateLimits } from './rateLimit/limiter'
 import { log, logError } from './server/log'
 import { rateLimits } from './server/rateLimit'
 import { securityHeaders } from './server/securityHeaders'
@@ -54,6 +54,7 @@ const main = async () => {
   })
   app.use(securityHeaders())
   app.use(healthRoutes({ ping: () => pingDatabase(payload), isShuttingDown: () => shutdown.started }))
+  await startRateLimits()
   app.use(rateLimits())
   app.use((req, res) => handle(req, res))
 

@@ -76,6 +76,22 @@ export const limiter = (name: LimitName): Limiter => {
   return found
 }
 
+/**
+ * Connects to Redis before the server listens, so the first requests already count there; gives
+ * up waiting after `timeoutMs` (the limiters count in memory until Redis answers).
+ */
+export const startRateLimits = async (timeoutMs = 3000) => {
+  const { redis } = store()
+  if (!redis || redis.status === 'ready') return
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs)
+    redis.once('ready', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
 /** Closes the shared Redis connection (graceful shutdown). */
 export const closeRateLimits = async () => {
   const global = globalThis as { [STORE]?: Store }
