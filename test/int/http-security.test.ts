@@ -220,6 +220,10 @@ describe(`rate limits in memory (${kind})`, () => {
     // The right password does not get through either, and the lock is the email's alone.
     expectTooMany(await login(a, email, { 'X-Forwarded-For': address() }, DEMO_PASSWORD), /for this account/)
     expect((await login(a, 'someone-else@wirehouse.test', { 'X-Forwarded-For': address() })).status).toBe(401)
+    // GraphQL's loginUser counts against the same budget.
+    const query = `mutation { loginUser(email: "${email}", password: "wrong-password") { token } }`
+    const graphql = await post(a, '/api/graphql', { query }, { 'X-Forwarded-For': address() })
+    expect(JSON.parse(graphql.body).errors[0].message).toMatch(/sign-in attempts for this account: wait \d+ s/)
   })
 
   it('limits one address across different emails, before reading the body', async () => {
