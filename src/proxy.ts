@@ -27,7 +27,6 @@ export function proxy(request: NextRequest) {
   const own = !host || LOCAL_HOSTS.has(host) || host === admin || pathname.startsWith('/s/') || pathname === '/preview'
   let response: NextResponse
   if (own) {
-    headers.delete(OWN_HOST_HEADER)
     response = NextResponse.next({ request: { headers } })
   } else {
     const url = request.nextUrl.clone()

@@ -51,6 +51,7 @@ let a: RunningServer
 let b: RunningServer
 let redis: Redis
 let pagePath: string
+let byHost: { path: string; host: string }
 
 const start = async (env: Record<string, string>) => {
   const db = await createTestDatabase(kind)
@@ -72,8 +73,9 @@ beforeAll(async () => {
     start({ SEED_ON_EMPTY: 'false', REDIS_URL, RATE_LIMIT_PREFIX: PREFIX }),
     ready(connectRedis(REDIS_URL)),
   ])
-  const page = (await findTargets(a.url)).targets.find((t) => t.name === 'page')
-  pagePath = page!.path
+  const { sample, targets } = await findTargets(a.url)
+  pagePath = targets.find((t) => t.name === 'page')!.path
+  byHost = { path: `/${sample.section}/${sample.slug}`, host: sample.domain }
 }, BUILD_TIMEOUT_MS + 2 * START_TIMEOUT_MS)
 
 afterAll(async () => {
@@ -155,6 +157,15 @@ describe(`security headers from the production server (${kind})`, () => {
     expect(first.body).toMatch(new RegExp(`<script[^>]*nonce="${nonce}"[^>]*type="application/ld\\+json"`))
 
     expect(directives(second.headers['content-security-policy'])['script-src']).not.toContain(`'nonce-${nonce}'`)
+  })
+
+  it('gives the same page served on its own host name the same policy, with the nonce it renders', async () => {
+    const reply = await send(`${a.url}${byHost.path}`, { headers: { Host: byHost.host } }).reply
+    expect(reply.status).toBe(200)
+    const nonce = /'nonce-([^']+)'/.exec(String(reply.headers['content-security-policy']))![1]
+    const scripts = [...reply.body.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1])
+    expect(scripts.length).toBeGreaterThan(1)
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`)
   })
 
   it('gives API answers a CSP that loads and frames nothing', async () => {
