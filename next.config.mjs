@@ -1,14 +1,37 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
+/**
+ * The admin's Content-Security-Policy. Payload's UI has inline scripts and styles of its own
+ * (Next's bootstrap, theme), so it keeps 'unsafe-inline' but loads nothing from elsewhere, frames
+ * only the site's live preview (same origin) and is framed by nothing else. The public pages get a
+ * nonce-based policy from `src/proxy.ts`, the API its own from the express server.
+ */
+const ADMIN_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Keep Payload's database drivers out of the server bundle.
-  serverExternalPackages: ['@libsql/client', 'libsql', 'pg', 'mongoose'],
+  poweredByHeader: false,
+  // Keep Payload's database drivers (and the rate limiter's Redis client) out of the server bundle.
+  serverExternalPackages: ['@libsql/client', 'libsql', 'pg', 'mongoose', 'ioredis'],
   experimental: {
     // Cached page data stays in each instance's memory (an LRU of `cacheMaxMemorySize`, 50 MB): keyed
     // by the site cache's generation, entries on disk would pile up with every change.
     isrFlushToDisk: false,
   },
+  headers: async () => [{ source: '/admin/:path*', headers: [{ key: 'Content-Security-Policy', value: ADMIN_POLICY }] }],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

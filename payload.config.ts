@@ -14,6 +14,7 @@ import { onInit } from '@/bootstrap'
 import { databaseAdapter } from '@/database'
 import { env } from '@/env'
 import { LIMITS } from '@/limits'
+import { limiter } from '@/rateLimit/limiter'
 
 import { collections, LegalNotices, Publisher, WireSources } from './collections'
 
@@ -42,6 +43,10 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
     db: databaseAdapter(env.DATABASE_URI),
     secret: env.PAYLOAD_SECRET,
     serverURL: env.SERVER_URL,
+    // A session cookie counts only on requests from these origins (others need an API key or a
+    // token), and only they may read the API with it from a browser.
+    csrf: env.ALLOWED_ORIGINS,
+    cors: env.ALLOWED_ORIGINS,
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     graphQL: {
       schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
@@ -65,6 +70,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
         publisher: { overrides: Publisher },
         review: { reviewers: complianceStaff, bypass: admins },
         reportAccess: complianceStaff,
+        // Per account; the per-address limit is in the express server (src/server/rateLimit.ts).
+        throttle: ({ req }) => (req.user ? limiter('PREVIEW_USER').consume(`${req.user.collection}:${req.user.id}`) : null),
         ...attribution,
       }),
       // Last, so it reaches the plugin's collections too.

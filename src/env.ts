@@ -9,6 +9,55 @@ export const DEV_SECRET = 'wirehouse-development-secret-do-not-use-in-production
 /** Tokens are signed with the secret: a short one can be guessed offline from any token. */
 export const MIN_SECRET_LENGTH = 32
 const SECRET_ADVICE = 'In production Wirehouse needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).'
+/** A rate limit: at most `points` requests per `seconds`. */
+export type Limit = { points: number; seconds: number }
+
+/**
+ * The throttled actions and their defaults, each overridable as `RATE_LIMIT_<NAME>=<points>/<seconds>`
+ * (e.g. `RATE_LIMIT_LOGIN_EMAIL=10/600`; `0/…` turns one off). `_IP` limits count per client address
+ * in the express server, before the body is read; `_EMAIL` per normalized email and `_USER` per
+ * signed-in user count in Payload (REST and GraphQL alike).
+ */
+export const RATE_LIMIT_DEFAULTS = {
+  LOGIN_IP: { points: 30, seconds: 600 },
+  LOGIN_EMAIL: { points: 10, seconds: 600 },
+  FORGOT_PASSWORD_IP: { points: 10, seconds: 3600 },
+  FORGOT_PASSWORD_EMAIL: { points: 3, seconds: 3600 },
+  FIRST_REGISTER_IP: { points: 5, seconds: 3600 },
+  INGEST_IP: { points: 1200, seconds: 60 },
+  INGEST_USER: { points: 600, seconds: 60 },
+  PREVIEW_IP: { points: 600, seconds: 60 },
+  PREVIEW_USER: { points: 300, seconds: 60 },
+} satisfies Record<string, Limit>
+
+export type LimitName = keyof typeof RATE_LIMIT_DEFAULTS
+
+const limit = (name: LimitName, value: string | undefined): Limit => {
+  if (!value) return RATE_LIMIT_DEFAULTS[name]
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim())
+  if (!match || Number(match[2]) < 1) {
+    throw new ConfigError(`RATE_LIMIT_${name} is "${value}": give <points>/<seconds>, e.g. 10/600 (0/1 turns it off).`)
+  }
+  return { points: Number(match[1]), seconds: Number(match[2]) }
+}
+
+/** `TRUST_PROXY` as express's `trust proxy` setting: false (unset), true, a hop count, or addresses/subnets. */
+const trustProxy = (value: string | undefined): boolean | number | string[] => {
+  if (!value || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true
+  if (/^\d+$/.test(value)) return Number(value)
+  return value.split(',').map((part) => part.trim()).filter(Boolean)
+}
+
+const origin = (name: string, value: string) => {
+  try {
+    const url = new URL(value)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${name} has "${value}", which is not an http(s) origin such as https://news.example.`)
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -41,6 +90,28 @@ export const readEnv = (raw: Raw) => {
     PORT: Number(raw.PORT || 3000),
     HOST: raw.HOST || '0.0.0.0',
     SHUTDOWN_TIMEOUT_MS: Number(raw.SHUTDOWN_TIMEOUT_MS || 10000),
+    /** Served over HTTPS (SERVER_URL's scheme): session cookies are `Secure`. */
+    secureCookies: (raw.SERVER_URL || '').startsWith('https:'),
+    /**
+     * Origins whose browser requests may use the session cookie (Payload's `csrf`) and read the API
+     * with it (`cors`): SERVER_URL's and `ALLOWED_ORIGINS` (comma-separated). Empty when neither is
+     * set (development, tests), and then Payload takes a cookie from any origin: set SERVER_URL in production.
+     */
+    get ALLOWED_ORIGINS(): string[] {
+      const listed = (raw.ALLOWED_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean)
+      const origins = [...(raw.SERVER_URL ? [origin('SERVER_URL', raw.SERVER_URL)] : []), ...listed.map((o) => origin('ALLOWED_ORIGINS', o))]
+      return [...new Set(origins)]
+    },
+    /** Whether (and which) proxies' `X-Forwarded-For`/`-Proto` to believe; unset: the socket's own address and scheme. */
+    TRUST_PROXY: trustProxy(raw.TRUST_PROXY),
+    /** Rate-limit counters shared by every instance through this Redis; unset: each process counts in memory. */
+    REDIS_URL: raw.REDIS_URL || '',
+    /** Prefix of the rate limiter's Redis keys (one per deployment sharing a Redis). */
+    RATE_LIMIT_PREFIX: raw.RATE_LIMIT_PREFIX || 'wirehouse:rl',
+    get RATE_LIMITS(): Record<LimitName, Limit> {
+      const names = Object.keys(RATE_LIMIT_DEFAULTS) as LimitName[]
+      return Object.fromEntries(names.map((name) => [name, limit(name, raw[`RATE_LIMIT_${name}`])])) as Record<LimitName, Limit>
+    },
   }
 }
 

@@ -1,27 +1,44 @@
 import { type NextRequest, NextResponse } from 'next/server.js'
 
 import { env } from './env'
+import { NONCE_HEADER, newNonce, sitePolicy } from './security/csp'
 import { OWN_HOST_HEADER } from './site/format'
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0'])
 
 /**
+ * Every public page gets a Content-Security-Policy with a fresh nonce: on the request, where Next
+ * finds it for its own scripts and the pages read it (`x-nonce`) for theirs, and on the response.
+ *
  * Sites are told apart by host name: a request for `frontierdefense.example/superpowers` is
  * served by `/s/frontierdefense.example/superpowers`. On a local host nothing is rewritten and
  * the sites answer under `/s/<domain>` (the path fallback).
  */
 export function proxy(request: NextRequest) {
+  const nonce = newNonce()
+  const policy = sitePolicy(nonce)
+  const headers = new Headers(request.headers)
+  headers.set(NONCE_HEADER, nonce)
+  headers.set('Content-Security-Policy', policy)
+
   const host = (request.headers.get('host') ?? '').replace(/:\d+$/, '').toLowerCase()
   const admin = env.SERVER_URL ? new URL(env.SERVER_URL).hostname : ''
-  if (!host || LOCAL_HOSTS.has(host) || host === admin) return NextResponse.next()
-  const url = request.nextUrl.clone()
-  url.pathname = `/s/${host}${url.pathname === '/' ? '' : url.pathname}`
-  const headers = new Headers(request.headers)
-  headers.set(OWN_HOST_HEADER, host)
-  return NextResponse.rewrite(url, { request: { headers } })
+  const { pathname } = request.nextUrl
+  const own = !host || LOCAL_HOSTS.has(host) || host === admin || pathname.startsWith('/s/') || pathname === '/preview'
+  let response: NextResponse
+  if (own) {
+    response = NextResponse.next({ request: { headers } })
+  } else {
+    const url = request.nextUrl.clone()
+    url.pathname = `/s/${host}${pathname === '/' ? '' : pathname}`
+    headers.set(OWN_HOST_HEADER, host)
+    response = NextResponse.rewrite(url, { request: { headers } })
+  }
+  response.headers.set('Content-Security-Policy', policy)
+  return response
 }
 
 export const config = {
-  // Payload's admin and API, Next's assets, the path fallback and the preview route stay as they are.
-  matcher: ['/((?!admin|api|_next|s/|preview|favicon.ico).*)'],
+  // Payload's admin and API (their own policies), and Next's static assets, are not pages.
+  matcher: ['/((?!admin|api|_next/static|_next/image|favicon.ico).*)'],
 }

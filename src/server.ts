@@ -13,7 +13,10 @@ import { closeDatabase, pingDatabase } from './database'
 import { ConfigError, env } from './env'
 import { guardBodies } from './server/bodies'
 import { healthRoutes } from './server/health'
+import { closeRateLimits, startRateLimits } from './rateLimit/limiter'
 import { log, logError } from './server/log'
+import { rateLimits } from './server/rateLimit'
+import { securityHeaders } from './server/securityHeaders'
 import { gracefulShutdown } from './server/shutdown'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -21,7 +24,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const main = async () => {
   // Fail on configuration before loading the app.
   void env.PAYLOAD_SECRET
-  const { PORT: port, HOST: hostname, SHUTDOWN_TIMEOUT_MS: timeoutMs } = env
+  const { PORT: port, HOST: hostname, SHUTDOWN_TIMEOUT_MS: timeoutMs, TRUST_PROXY: trustProxy } = env
+  void env.RATE_LIMITS
+  if (!env.ALLOWED_ORIGINS.length) log('SERVER_URL is not set: the session cookie is accepted from any origin (set it in production)')
 
   // Imported here, not at the top, so a ConfigError thrown while building the config is caught below.
   const { default: config } = await import('../payload.config')
@@ -35,6 +40,8 @@ const main = async () => {
 
   const app = express()
   app.disable('x-powered-by')
+  // Which proxies' X-Forwarded-For / -Proto to believe (req.ip, req.secure); none unless configured.
+  app.set('trust proxy', trustProxy)
   const server = http.createServer(app)
   // A client that waits for `100 Continue` gets it only once `guardBodies` let its request through,
   // so a refused body is never sent. As a 'request', so the shutdown counts it in flight too.
@@ -46,8 +53,10 @@ const main = async () => {
       log('Next closed')
       await closeDatabase(payload)
       log('database connections closed')
+      await closeRateLimits()
     },
   })
+  app.use(securityHeaders())
   // Before anything reads a body: anonymous writes, and bodies over their limit, are refused.
   app.use(
     guardBodies({
@@ -57,6 +66,8 @@ const main = async () => {
     }),
   )
   app.use(healthRoutes({ ping: () => pingDatabase(payload), isShuttingDown: () => shutdown.started }))
+  await startRateLimits()
+  app.use(rateLimits())
   app.use((req, res) => handle(req, res))
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown.begin(signal))

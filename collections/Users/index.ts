@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
 import { fieldRoles, hasRole, roles, ROLES } from '@/access'
-
 import { env } from '@/env'
 
 import { adminOrSelf } from './access/adminOrSelf'
@@ -9,6 +8,7 @@ import { apiKeyEndpoints } from './endpoints/apiKey'
 import { firstRegisterClosed } from './endpoints/firstRegister'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { serverMadeApiKeys } from './hooks/serverMadeApiKeys'
+import { throttleByEmail } from './hooks/throttleByEmail'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -26,6 +26,8 @@ export const Users: CollectionConfig = {
     // Repeated requests are throttled by the rate limiter, across instances. Payload's own interval
     // writes outside the request's transaction, which SQLite's single writer answers "database is locked".
     forgotPassword: { minRequestInterval: 0 },
+    // Behind HTTPS (SERVER_URL's scheme) the session cookie never travels in clear.
+    cookies: { secure: env.secureCookies, sameSite: 'Lax' },
   },
   access: {
     admin: ({ req }) => hasRole(req.user, ...ROLES),
@@ -37,7 +39,7 @@ export const Users: CollectionConfig = {
   },
   endpoints: [...(env.isProduction ? [firstRegisterClosed] : []), ...apiKeyEndpoints],
   hooks: {
-    beforeOperation: [serverMadeApiKeys],
+    beforeOperation: [throttleByEmail, serverMadeApiKeys],
     beforeChange: [firstUserIsAdmin],
   },
   fields: [

@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { limiter, tooManyRequests } from '../rateLimit/limiter'
+
 import { createIngester, INGEST_DEFAULTS, type IngestOptions } from './ingest'
 import { type Deadline, IngestError, tooLarge } from './types'
 
@@ -31,6 +33,8 @@ export const ingestEndpoint = (options: Pick<IngestOptions, 'maxBytes' | 'timeou
   handler: async (req) => {
     const startedAt = performance.now()
     if (!req.user) return fail(401, 'Sign in (or send an API key) to ingest wire copy.')
+    const wait = await limiter('INGEST_USER').consume(`${req.user.collection}:${req.user.id}`)
+    if (wait !== null) return tooManyRequests('ingest requests for this account', wait)
     const canCreate = await req.payload.collections.articles.config.access.create?.({ req })
     if (!canCreate) return fail(403, 'Only editors and admins ingest wire copy.')
     const contentType = req.headers.get('content-type') ?? undefined

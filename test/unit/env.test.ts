@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { ConfigError, DEV_SECRET, readEnv } from '@/env'
+import { ConfigError, DEV_SECRET, RATE_LIMIT_DEFAULTS, readEnv } from '@/env'
 
 describe('readEnv', () => {
   it('defaults to the embedded SQLite database and seeds an empty one', () => {
@@ -36,5 +36,25 @@ describe('readEnv', () => {
     expect(readEnv({ NODE_ENV: 'production' }).SEED_DEMO_USERS).toBe(false)
     expect(readEnv({ NODE_ENV: 'production', SEED_DEMO_USERS: 'true' }).SEED_DEMO_USERS).toBe(true)
     expect(readEnv({ SEED_DEMO_USERS: 'off' }).SEED_DEMO_USERS).toBe(false)
+  })
+
+  it('reads rate limits as <points>/<seconds>, with defaults, and refuses anything else', () => {
+    expect(readEnv({}).RATE_LIMITS.LOGIN_EMAIL).toEqual(RATE_LIMIT_DEFAULTS.LOGIN_EMAIL)
+    expect(readEnv({ RATE_LIMIT_LOGIN_EMAIL: '5/60' }).RATE_LIMITS.LOGIN_EMAIL).toEqual({ points: 5, seconds: 60 })
+    expect(() => readEnv({ RATE_LIMIT_LOGIN_IP: 'ten' }).RATE_LIMITS).toThrow(/RATE_LIMIT_LOGIN_IP is "ten"/)
+  })
+
+  it('trusts no proxy unless told, and lists SERVER_URL and ALLOWED_ORIGINS as origins', () => {
+    expect(readEnv({}).TRUST_PROXY).toBe(false)
+    expect(readEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(readEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8'])
+    expect(readEnv({}).ALLOWED_ORIGINS).toEqual([])
+    expect(readEnv({ SERVER_URL: 'https://cms.example/', ALLOWED_ORIGINS: 'https://a.example, https://cms.example' }).ALLOWED_ORIGINS).toEqual([
+      'https://cms.example',
+      'https://a.example',
+    ])
+    expect(() => readEnv({ ALLOWED_ORIGINS: 'a.example' }).ALLOWED_ORIGINS).toThrow(/not an http\(s\) origin/)
+    expect(readEnv({ SERVER_URL: 'https://cms.example' }).secureCookies).toBe(true)
+    expect(readEnv({ SERVER_URL: 'http://localhost:3000' }).secureCookies).toBe(false)
   })
 })

@@ -35,6 +35,7 @@ export type {
   GlobalOverrides,
   RequestCheck,
   ReviewOptions,
+  Throttle,
 } from './options.ts'
 export { trashFirst } from './access.ts'
 export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'

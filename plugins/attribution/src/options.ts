@@ -11,6 +11,9 @@ import { withTranslations } from './translations/index.ts'
 /** A check on the signed-in user, as in Payload's access functions. */
 export type RequestCheck = (args: { req: PayloadRequest }) => boolean | Promise<boolean>
 
+/** A rate limit on one of the plugin's endpoints, for the signed-in user of `req`: seconds to wait, or nothing. */
+export type Throttle = (args: { endpoint: 'preview'; req: PayloadRequest }) => Promise<null | number | undefined> | null | number | undefined
+
 /** Rewrites the fields of a collection or global the plugin adds: extend or replace the defaults. */
 export type FieldsOverride = (args: { defaultFields: Field[] }) => Field[]
 
@@ -98,6 +101,13 @@ export type AttributionPluginOptions = {
   /** Who may read the compliance report (`GET /api/attribution/report` and the admin's compliance view). @default any signed-in user */
   reportAccess?: RequestCheck
   /**
+   * Rate limit for the plugin's endpoints that work per request (`POST /api/attribution/preview`):
+   * called after sign-in is checked, answers how many seconds the user must wait (the plugin then
+   * answers 429 with Retry-After), or nothing to let the request through.
+   * @default no limit
+   */
+  throttle?: Throttle
+  /**
    * Keep the schema (collections, fields, GraphQL types) and the collections' own rules (review,
    * validation) but do no attribution work: no resolving, endpoints or admin panels.
    * @default false
@@ -125,6 +135,7 @@ export type ResolvedOptions = {
   texts: Texts
   extraVariables: TemplateVariables
   reportAccess: RequestCheck
+  throttle: Throttle
   disabled: boolean
 }
 
@@ -179,6 +190,7 @@ export const resolveOptions = (options: AttributionPluginOptions, config: Config
     texts: withTranslations(config.i18n).translations as Texts,
     extraVariables: options.extraVariables ?? {},
     reportAccess: options.reportAccess ?? signedIn,
+    throttle: options.throttle ?? (() => null),
     disabled: options.disabled ?? false,
   }
 }

@@ -8,7 +8,8 @@ import type { sitePaths } from '../format'
 
 import { datelineText } from '../format'
 
-type Props = { article: Article; body: ReactNode; paths: ReturnType<typeof sitePaths> }
+/** `nonce`: the page's CSP nonce (`src/proxy.ts`), for the JSON-LD block. */
+type Props = { article: Article; body: ReactNode; nonce?: string; paths: ReturnType<typeof sitePaths> }
 
 const populated = <T extends object>(value: unknown): T | undefined =>
   value && typeof value === 'object' ? (value as T) : undefined
@@ -27,7 +28,7 @@ const jsonLd = (article: Article) =>
  * An article as readers see it: section, headline, byline, the dateline with the credit, the
  * body, related links and articles, and at its foot the article's own boilerplate.
  */
-export const ArticleView = ({ article, body, paths }: Props) => {
+export const ArticleView = ({ article, body, nonce, paths }: Props) => {
   const section = populated<{ name: string; slug: string }>(article.section)
   const attribution = article.attribution
   const related = (article.relatedArticles ?? [])
@@ -76,7 +77,7 @@ export const ArticleView = ({ article, body, paths }: Props) => {
           </footer>
         )}
       </article>
-      <script dangerouslySetInnerHTML={{ __html: jsonLd(article) }} type="application/ld+json" />
+      <script dangerouslySetInnerHTML={{ __html: jsonLd(article) }} nonce={nonce} type="application/ld+json" />
     </main>
   )
 }

@@ -34,6 +34,8 @@ export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
   handler: async (req: PayloadRequest) => {
     const t = req.t
     if (!req.user) return problem(401, translate(t, 'error-signInPreview'))
+    const wait = await options.throttle({ endpoint: 'preview', req })
+    if (wait) return problem(429, translate(t, 'error-tooManyPreviews', { seconds: String(wait) }), { 'Retry-After': String(wait) })
     let body: PreviewBody
     try {
       body = ((await req.json?.()) ?? {}) as PreviewBody

@@ -168,6 +168,7 @@ export const de: typeof en = {
     'error-sourceCode': 'darf nur Großbuchstaben, Ziffern oder Bindestriche enthalten und muss mit einem Buchstaben beginnen (z. B. AFP)',
     'error-scopeNeedsList': 'der Geltungsbereich „{{scope}}“ erfordert mindestens einen Eintrag in {{list}}',
     'error-notADate': '{{field}}: „{{value}}“ ist kein Datum.',
+    'error-tooManyPreviews': 'Zu viele Vorschauen des Quellennachweises für dieses Konto: Warten Sie {{seconds}} s und versuchen Sie es erneut.',
     'error-signInPreview': 'Melden Sie sich an, um eine Vorschau des Quellennachweises zu sehen.',
     'error-previewBody':
       'Der Anfragetext muss JSON sein: { "source": id, "additionalSources": [ids], "byline": "...", "at": "ISO-Datum" }.',

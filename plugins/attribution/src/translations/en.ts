@@ -166,6 +166,7 @@ export const en = {
     'error-sourceCode': 'must be upper-case letters, digits or dashes, starting with a letter (e.g. AFP)',
     'error-scopeNeedsList': 'scope "{{scope}}" needs at least one entry in {{list}}',
     'error-notADate': '{{field}}: "{{value}}" is not a date.',
+    'error-tooManyPreviews': 'Too many attribution previews for this account: wait {{seconds}} s and try again.',
     'error-signInPreview': 'Sign in to preview attribution.',
     'error-previewBody':
       'The body must be JSON: { "source": id, "additionalSources": [ids], "byline": "...", "at": "ISO date" }.',

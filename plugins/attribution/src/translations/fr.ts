@@ -168,6 +168,7 @@ export const fr: typeof en = {
     'error-sourceCode': 'doit contenir uniquement des majuscules, des chiffres ou des tirets, et commencer par une lettre (p. ex. AFP)',
     'error-scopeNeedsList': 'le champ d’application « {{scope}} » nécessite au moins une entrée dans {{list}}',
     'error-notADate': '{{field}} : « {{value}} » n’est pas une date.',
+    'error-tooManyPreviews': 'Trop d’aperçus d’attribution pour ce compte : attendez {{seconds}} s et réessayez.',
     'error-signInPreview': 'Connectez-vous pour prévisualiser l’attribution.',
     'error-previewBody':
       'Le corps de la requête doit être du JSON : { "source": id, "additionalSources": [ids], "byline": "...", "at": "date ISO" }.',

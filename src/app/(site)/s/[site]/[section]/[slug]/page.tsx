@@ -4,6 +4,7 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import { draftMode, headers } from 'next/headers.js'
 import { notFound } from 'next/navigation.js'
 
+import { NONCE_HEADER } from '@/security/csp'
 import { ArticleView } from '@/site/components/ArticleView'
 import { RefreshOnSave } from '@/site/components/RefreshOnSave'
 import { previewArticle, publishedArticle, siteByDomain } from '@/site/data'
@@ -45,7 +46,12 @@ export default async function ArticlePage(props: Props) {
           <RefreshOnSave />
         </>
       )}
-      <ArticleView article={article} body={article.body ? <RichText data={article.body} /> : null} paths={paths} />
+      <ArticleView
+        article={article}
+        body={article.body ? <RichText data={article.body} /> : null}
+        nonce={(await headers()).get(NONCE_HEADER) ?? undefined}
+        paths={paths}
+      />
     </>
   )
 }

@@ -1,0 +1,33 @@
+/** The Content-Security-Policies, by what a response is. Express sets the API's; the proxy the pages'; next.config the admin's. */
+
+const policy = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ')
+
+/** The request header that carries a page's nonce from the proxy to its components. */
+export const NONCE_HEADER = 'x-nonce'
+
+/** A fresh nonce for one response: 128 random bits. */
+export const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
+
+/**
+ * Public pages: no script runs without this response's nonce (Next's own and the JSON-LD block
+ * carry it), nothing loads from elsewhere, and only the admin's live preview (same origin) frames them.
+ */
+export const sitePolicy = (nonce: string) =>
+  policy({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
+    'style-src': ["'self'", `'nonce-${nonce}'`],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'self'"],
+  })
+
+/** JSON answers are never documents: nothing loads, nothing frames them. */
+export const API_POLICY = policy({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] })
