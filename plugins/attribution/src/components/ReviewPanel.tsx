@@ -32,10 +32,10 @@ const nameOf = (who: unknown) => (who && typeof who === 'object' ? String((who a
 /**
  * The review of a notice or of a source's rights in the edit view's sidebar: where it stands, who
  * submitted and who decided it and when, and the actions the signed-in user may take (the server
- * says which). An action calls its endpoint and reloads the document.
+ * says which, asked again after each save). An action calls its endpoint and reloads the document.
  */
 export const ReviewPanel = ({ by, at, collection }: ReviewPanelProps) => {
-  const { id } = useDocumentInfo()
+  const { id, savedDocumentData } = useDocumentInfo()
   const {
     config: { routes, serverURL },
   } = useConfig()
@@ -62,7 +62,8 @@ export const ReviewPanel = ({ by, at, collection }: ReviewPanelProps) => {
       })
       .catch((err: Error) => !controller.signal.aborted && setError(err.message))
     return () => controller.abort()
-  }, [id, url])
+    // A save may leave something new to submit, or void a submission: ask again.
+  }, [id, url, savedDocumentData])
 
   const act = async (action: 'approve' | 'reject' | 'submit') => {
     setBusy(true)

@@ -5,6 +5,7 @@ import type { TranslationKey } from '../translations/translate.ts'
 
 import { RIGHTS_FIELDS } from '../constants.ts'
 import { contentFields, fingerprint, same } from '../utilities/content.ts'
+import { sameId } from '../utilities/idOf.ts'
 
 export type Doc = Record<string, any>
 
@@ -60,9 +61,9 @@ export const noticeSubject = (slug: CollectionSlug): Subject => ({
     return live?._status === 'published' ? null : 'error-notPublished'
   },
   fingerprint: (req, doc) => fingerprint(contentFields(fieldsOf(req, slug)), doc),
-  write: (req, id, action, review, doc) => {
+  write: (req, id, action, review) => {
     if (action !== 'approve') return write(req, slug, id, { review }, true)
-    const alone = String(review.submittedBy) === String(review.reviewedBy)
+    const alone = sameId(review.submittedBy, review.reviewedBy)
     return write(req, slug, id, { _status: review.unpublish ? 'draft' : 'published', review: { ...review, bypass: alone } })
   },
 })
