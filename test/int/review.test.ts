@@ -286,6 +286,13 @@ describe('who and when are the server’s to write', () => {
     expect(created).toEqual({ status: 403, body: { errors: [{ message: serverField(field) }] } })
   })
 
+  it('a copy of a notice starts its review afresh', async () => {
+    const id = await published()
+    const copy = await api.rest('POST', `legal-notices/${id}/duplicate?draft=true`, { headers: as.compliance })
+    expect(copy.status).toBe(201)
+    expect(copy.body.doc).toMatchObject({ _status: 'draft', review: { state: 'draft', submittedBy: null, reviewedBy: null, fingerprint: null } })
+  })
+
   it('the stored value may be sent back unchanged', async () => {
     const id = await newDraft()
     await act(id, 'submit', 'compliance')
@@ -326,6 +333,30 @@ describe('who and when are the server’s to write', () => {
       ).rejects.toMatchObject({ status: 403, message: serverField('review.submittedBy') })
     }
     expect((await latest(id)).review).toMatchObject({ state: 'draft', submittedBy: null })
+  })
+
+  it('the GraphQL review actions follow the same rules, with the same messages', async () => {
+    const id = await newDraft()
+    const review = (action: string, who: Who, extra = '') =>
+      api.graphql(`mutation { reviewLegalNotice(id: "${id}", action: ${action}${extra}) { _status review { state submittedBy { id } } } }`, {
+        headers: as[who],
+      })
+    expect((await review('submit', 'compliance')).body).toEqual({
+      data: { reviewLegalNotice: { _status: 'draft', review: { state: 'in_review', submittedBy: { id: users.compliance.id } } } },
+    })
+    for (const [action, who, status, text] of [
+      ['approve', 'compliance', 403, 'You submitted this change: another reviewer must approve it.'],
+      ['reject', 'compliance2', 400, 'Say why the change is rejected: a comment is required.'],
+      ['submit', 'editor', 403, 'You do not take part in review: a reviewer submits, approves or rejects changes.'],
+    ] as const) {
+      const res = await review(action, who)
+      expect(res.body.errors).toEqual([expect.objectContaining({ message: text, extensions: expect.objectContaining({ statusCode: status }) })])
+    }
+    expect((await review('approve', 'compliance2', ', comment: "Fine."')).body.data.reviewLegalNotice).toMatchObject({
+      _status: 'published',
+      review: { state: 'approved' },
+    })
+    expect((await live(id)).status).toBe(200)
   })
 
   it('the Local API’s review actions follow the same rules', async () => {

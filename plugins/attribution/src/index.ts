@@ -22,7 +22,7 @@ import { noticeReachField } from './fields/reach.ts'
 import { noticeReviewField, rightsProposalField } from './fields/review.ts'
 import { reviewPanelField } from './fields/reviewPanel.ts'
 import { sourceRelationships } from './fields/sources.ts'
-import { attributionAtArgument } from './graphql.ts'
+import { attributionAtArgument, reviewMutations } from './graphql.ts'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
 import { rememberOperation, reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
@@ -170,6 +170,12 @@ export const attributionPlugin =
       collections,
       globals,
       i18n: { ...incoming.i18n, translations: options.texts as NonNullable<Config['i18n']>['translations'] },
+      ...(options.review && {
+        graphQL: {
+          ...incoming.graphQL,
+          mutations: reviewMutations(incoming, options.review, [noticeSubject(noticesSlug), rightsSubject(sourcesSlug)]),
+        },
+      }),
     }
     checkConfig(config, options)
     if (disabled) return config
@@ -193,7 +199,7 @@ export const attributionPlugin =
         },
       },
       graphQL: {
-        ...incoming.graphQL,
+        ...config.graphQL,
         queries: attributionAtArgument(incoming, collections.filter((c) => options.targets.some((t) => t.slug === c.slug))),
       },
     }

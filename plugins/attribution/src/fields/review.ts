@@ -31,6 +31,8 @@ const bySystem = (group: string, field: Field & { name: string }, initial?: unkn
     label: label(`field-${field.name}` as TranslationKey),
     admin: { ...field.admin, disabled: true },
     access: { create: serverWritten(group, field.name, initial), update: serverWritten(group, field.name, initial) },
+    // A copy is a new text: its review starts afresh.
+    hooks: { beforeDuplicate: [() => initial ?? null] },
   }) as Field
 
 const user = (group: string, name: string, users: CollectionSlug) => bySystem(group, { name, type: 'relationship', relationTo: users })
