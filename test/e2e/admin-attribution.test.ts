@@ -326,7 +326,7 @@ describe('the admin panel in Chromium', () => {
 
       const review = await colleague.newPage()
       await review.goto(`${server.url}/admin/collections/legal-notices/${id}`)
-      expect(await review.getByTestId('review-panel').getByRole('button', { name: 'Reject' }).count()).toBe(1)
+      await eventually(async () => expect(await review.getByTestId('review-panel').getByRole('button', { name: 'Reject' }).count()).toBe(1))
       await reviewInPanel(review, 'Approve')
       await eventually(async () => {
         const live = await (await fetch(`${server.url}/api/legal-notices/${id}`)).json()

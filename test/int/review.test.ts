@@ -29,7 +29,7 @@ beforeAll(async () => {
   for (const who of ['admin', 'compliance', 'compliance2', 'editor'] as const) {
     const { token, user } = await app.payload.login({ collection: 'users', data: { email: `${who}@wirehouse.test`, password: 'wirehouse-demo' } })
     as[who] = { Authorization: `JWT ${token}` }
-    users[who] = { ...(user as unknown as Json), collection: 'users' } as Json & { id: number }
+    users[who] = { ...(user as unknown as Json), collection: 'users' } as unknown as Json & { id: number }
   }
 })
 afterAll(async () => app?.stop())
