@@ -14,6 +14,7 @@ const baseClass = 'attribution-preview'
 type Who = null | number | string | { id: number | string; email?: string }
 type Status = {
   actions: ('approve' | 'reject' | 'submit')[]
+  canSubmitChange?: boolean
   canUnpublish?: boolean
   status?: string
   review: {
@@ -73,7 +74,7 @@ export const ReviewPanel = ({ by, at, collection }: ReviewPanelProps) => {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json', 'Accept-Language': i18n.language },
-        body: JSON.stringify({ comment: comment || undefined, ...(action === 'submit' && unpublish && { unpublish: true }) }),
+        body: JSON.stringify({ comment: comment || undefined, ...(action === 'submit' && (unpublish || onlyUnpublish) && { unpublish: true }) }),
       })
       const body = await response.json()
       if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`)
@@ -89,6 +90,8 @@ export const ReviewPanel = ({ by, at, collection }: ReviewPanelProps) => {
   const state = review.state ?? 'draft'
   const when = (value: unknown) => (value ? new Date(value as string).toLocaleString(i18n.language) : '')
   const actions = status?.actions ?? []
+  // A published notice with no change to submit can still be submitted for unpublishing.
+  const onlyUnpublish = Boolean(status?.canUnpublish && !status.canSubmitChange)
   return (
     <div className={`field-type ${baseClass}`} data-testid="review-panel" aria-busy={busy}>
       <div className={`${baseClass}__header`}>
@@ -121,7 +124,13 @@ export const ReviewPanel = ({ by, at, collection }: ReviewPanelProps) => {
           <textarea id="review-comment-input" onChange={(e) => setComment(e.target.value)} rows={3} style={{ width: '100%' }} value={comment} />
           {status?.canUnpublish && actions.includes('submit') && (
             <label>
-              <input checked={unpublish} onChange={(e) => setUnpublish(e.target.checked)} type="checkbox" /> {translate(t, 'review-askUnpublish')}
+              <input
+                checked={unpublish || onlyUnpublish}
+                disabled={onlyUnpublish}
+                onChange={(e) => setUnpublish(e.target.checked)}
+                type="checkbox"
+              />{' '}
+              {translate(t, 'review-askUnpublish')}
             </label>
           )}
           <div style={{ display: 'flex', gap: 'calc(var(--base) * 0.5)', marginTop: 'calc(var(--base) * 0.5)' }}>

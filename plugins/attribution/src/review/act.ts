@@ -31,11 +31,10 @@ export const reviewStatus = async (req: PayloadRequest, review: Required<ReviewO
   if (!actor.reviewer && !actor.alone) throw fail(req, 403, 'error-notReviewer')
   const doc = await subject.load(req, id)
   if (!doc) throw fail(req, 404, 'error-notFound')
-  const actions = []
-  for (const action of allowedActions(pendingOf(subject, doc), actor)) {
-    if (action !== 'submit' || !(await subject.nothingToSubmit(req, doc, { unpublish: false }))) actions.push(action)
-  }
-  const canUnpublish = !(await subject.nothingToSubmit(req, doc, { unpublish: true }))
+  const pending = pendingOf(subject, doc)
+  const canSubmitChange = !(await subject.nothingToSubmit(req, doc, { unpublish: false }))
+  const canUnpublish = subject.group === 'review' && !(await subject.nothingToSubmit(req, doc, { unpublish: true }))
+  const actions = allowedActions(pending, actor).filter((action) => action !== 'submit' || canSubmitChange || canUnpublish)
   const stored: Doc = { ...doc[subject.group] }
   // Who acted, by the name reviewers know them by, as the audit log shows it.
   for (const key of [subject.by, 'reviewedBy']) {
@@ -44,7 +43,7 @@ export const reviewStatus = async (req: PayloadRequest, review: Required<ReviewO
     const user = await req.payload.findByID({ collection: users, id: stored[key], depth: 0, disableErrors: true, overrideAccess: true, req })
     stored[key] = { id: stored[key], email: (user as Doc | null)?.email ?? null }
   }
-  return { review: stored, status: doc._status, actions, ...(subject.group === 'review' && { canUnpublish }) }
+  return { review: stored, status: doc._status, actions, canSubmitChange, ...(subject.group === 'review' && { canUnpublish }) }
 }
 
 /**
