@@ -223,8 +223,8 @@ describe('publishing goes through the review actions', () => {
     expect((await status('admin')).actions).toEqual(['approve', 'reject'])
     expect((await api.rest('GET', `legal-notices/${id}/review`, { headers: as.editor })).status).toBe(403)
     // Published, with no change pending: what is left to submit is an unpublish.
-    const live = await published()
-    expect((await api.rest('GET', `legal-notices/${live}/review`, { headers: as.compliance })).body).toMatchObject({
+    const shown = await published()
+    expect((await api.rest('GET', `legal-notices/${shown}/review`, { headers: as.compliance })).body).toMatchObject({
       actions: ['submit'],
       canSubmitChange: false,
       canUnpublish: true,
