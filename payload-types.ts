@@ -229,10 +229,12 @@ export interface WireSource {
     license?: ('copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa') | null;
     copyrightHolder?: string | null;
     state?: ('draft' | 'in-review' | 'rejected' | 'approved') | null;
-    decision?: ('approve' | 'reject') | null;
-    comment?: string | null;
     proposedBy?: (number | null) | User;
+    proposedAt?: string | null;
+    fingerprint?: string | null;
     reviewedBy?: (number | null) | User;
+    reviewedAt?: string | null;
+    comment?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -340,7 +342,8 @@ export interface Attribution {
 export interface AuditLog {
   id: number;
   at: string;
-  operation: 'create' | 'update' | 'publish' | 'unpublish' | 'trash' | 'restore' | 'delete';
+  operation:
+    'create' | 'update' | 'publish' | 'unpublish' | 'trash' | 'restore' | 'delete' | 'submit' | 'approve' | 'reject';
   /**
    * The collection or global changed.
    */
@@ -437,7 +440,12 @@ export interface LegalNotice {
   review?: {
     state?: ('draft' | 'in-review' | 'rejected' | 'approved') | null;
     submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    unpublish?: boolean | null;
+    fingerprint?: string | null;
     reviewedBy?: (number | null) | User;
+    reviewedAt?: string | null;
+    bypass?: boolean | null;
     comment?: string | null;
   };
   updatedAt: string;
@@ -716,7 +724,12 @@ export interface LegalNoticesSelect<T extends boolean = true> {
     | {
         state?: T;
         submittedBy?: T;
+        submittedAt?: T;
+        unpublish?: T;
+        fingerprint?: T;
         reviewedBy?: T;
+        reviewedAt?: T;
+        bypass?: T;
         comment?: T;
       };
   updatedAt?: T;
@@ -743,10 +756,12 @@ export interface WireSourcesSelect<T extends boolean = true> {
         license?: T;
         copyrightHolder?: T;
         state?: T;
-        decision?: T;
-        comment?: T;
         proposedBy?: T;
+        proposedAt?: T;
+        fingerprint?: T;
         reviewedBy?: T;
+        reviewedAt?: T;
+        comment?: T;
       };
   updatedAt?: T;
   createdAt?: T;

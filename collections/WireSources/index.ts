@@ -6,9 +6,9 @@ import { revalidateSite } from '@/hooks/revalidateSite'
 /** Sources name the credit and rights the public pages show: any change expires their cache. */
 const site = revalidateSite()
 
-/** The audit log follows a source's identity and rights, and its moves to and from the trash. */
+/** The audit log follows a source's identity and rights, their proposals and review, and its moves to and from the trash. */
 const audit = auditCollection({
-  fields: ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'deletedAt'],
+  fields: ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'rightsProposal', 'deletedAt'],
 })
 
 /**

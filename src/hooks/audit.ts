@@ -9,7 +9,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { idOf } from '@wirehouse/payload-plugin-attribution'
+import { idOf, REVIEW_ACTIONS, REVIEW_CONTEXT, type ReviewAction } from '@wirehouse/payload-plugin-attribution'
 
 import { refuse } from './refuse'
 
@@ -22,7 +22,8 @@ import { refuse } from './refuse'
 
 export const AUDIT_LOG = 'audit-log' as const
 
-export const AUDIT_OPERATIONS = ['create', 'update', 'publish', 'unpublish', 'trash', 'restore', 'delete'] as const
+/** Changes, and the review actions (submit, approve, reject) named as such. */
+export const AUDIT_OPERATIONS = ['create', 'update', 'publish', 'unpublish', 'trash', 'restore', 'delete', ...REVIEW_ACTIONS] as const
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number]
 
 /** What is audited: the collections and the global that decide the legal text of an article. */
@@ -186,6 +187,8 @@ const storedStatus = async (req: PayloadRequest, collection: CollectionSlug, id:
 const statusBefore = new WeakMap<PayloadRequest, Map<string, unknown>>()
 
 const operationOf = async (req: PayloadRequest, slug: CollectionSlug, previousDoc: Doc, doc: Doc): Promise<AuditOperation> => {
+  const action = req.context?.[REVIEW_CONTEXT] as ReviewAction | undefined
+  if (action && REVIEW_ACTIONS.includes(action)) return action
   if (!previousDoc?.deletedAt && doc.deletedAt) return 'trash'
   if (previousDoc?.deletedAt && !doc.deletedAt) return 'restore'
   if (!('_status' in doc)) return 'update'

@@ -21,7 +21,7 @@ import {
   START_TIMEOUT_MS,
   waitUntilReady,
 } from '../helpers/server'
-import { pick, publishable, signedIn } from './admin'
+import { pick, reviewInPanel, signedIn } from './admin'
 import { eventually, launchChromium } from './browser'
 
 const SCREENSHOTS = path.join(root, 'test-results', 'e2e')
@@ -297,7 +297,7 @@ describe('the admin panel in Chromium', () => {
     }
   })
 
-  it('lets a compliance officer draft and submit a notice, and a colleague approve it, in the admin alone', async () => {
+  it('lets a compliance officer draft and submit a notice, and a colleague approve it, with the review panel’s buttons', async () => {
     const officer = await signedIn(browser, server.url, 'compliance@wirehouse.test')
     const colleague = await signedIn(browser, server.url, 'compliance2@wirehouse.test')
     try {
@@ -307,25 +307,35 @@ describe('the admin panel in Chromium', () => {
       await pick(draft, 'kind', 'GDPR')
       await draft.locator('[data-lexical-editor="true"]').first().click()
       await draft.keyboard.type('We keep reader data for thirty days.')
-      await pick(draft, 'review__state', 'In review')
+      // No state select any more: the review is the panel's.
+      expect(await draft.locator('#field-review__state').count()).toBe(0)
       await draft.getByRole('button', { name: 'Save Draft' }).click()
       await draft.waitForURL(/\/legal-notices\/\d+/)
       const id = draft.url().split('/').pop()
-      const saved = await (await officer.request.get(`${server.url}/api/legal-notices/${id}?draft=true`)).json()
-      expect(saved).toMatchObject({ _status: 'draft', title: 'Browser data statement', review: { state: 'in-review' } })
+      const panel = draft.getByTestId('review-panel')
+      await eventually(async () => expect(await panel.getByTestId('review-state').innerText()).toBe('Draft'))
 
-      // The officer's own publish is refused; the public still sees nothing.
+      await reviewInPanel(draft, 'Submit for review')
+      await eventually(async () => expect(await panel.getByTestId('review-state').innerText()).toBe('In review'))
+      expect(await panel.getByTestId('review-submitted').innerText()).toMatch(/^Submitted by compliance@wirehouse\.test on /)
+      // The submitter is offered nothing more; a publish of their own is refused with what to do instead.
+      expect(await panel.getByRole('button').count()).toBe(0)
       await draft.getByRole('button', { name: /Publish/ }).click()
-      await draft.getByText(/You submitted this change: another reviewer must approve it/).first().waitFor()
+      await draft.getByText(/submit the change for review/).first().waitFor()
       expect((await fetch(`${server.url}/api/legal-notices/${id}`)).status).toBe(404)
 
       const review = await colleague.newPage()
       await review.goto(`${server.url}/admin/collections/legal-notices/${id}`)
-      await (await publishable(review)).click()
+      await eventually(async () => expect(await review.getByTestId('review-panel').getByRole('button', { name: 'Reject' }).count()).toBe(1))
+      await reviewInPanel(review, 'Approve')
       await eventually(async () => {
         const live = await (await fetch(`${server.url}/api/legal-notices/${id}`)).json()
-        expect(live).toMatchObject({ _status: 'published', review: { state: 'approved' } })
+        expect(live).toMatchObject({ _status: 'published', title: 'Browser data statement' })
+        expect(live).not.toHaveProperty('review')
       })
+      const decided = review.getByTestId('review-panel')
+      await eventually(async () => expect(await decided.getByTestId('review-state').innerText()).toBe('Approved'))
+      expect(await decided.getByTestId('review-decided').innerText()).toMatch(/^Approved by compliance2@wirehouse\.test on /)
       await review.screenshot({ path: path.join(SCREENSHOTS, 'notice-approved.png'), fullPage: true })
     } finally {
       await officer.close()

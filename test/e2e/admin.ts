@@ -31,19 +31,21 @@ export const pick = async (page: Page, field: string, label: string) => {
 }
 
 /**
- * Waits until the document's Publish button can be used. Payload may still hold another user's
- * edit lock, whose modal comes up a moment after the form: this user takes the document over, as
- * the modal offers.
+ * Takes a review action in the document's review panel (after taking over another user's edit
+ * lock, as the modal offers), with a comment when given, and waits for the page to reload.
  */
-export const publishable = async (page: Page) => {
+export const reviewInPanel = async (page: Page, action: 'Approve' | 'Reject' | 'Submit for review', comment?: string) => {
   const locked = page.locator('#document-locked')
-  const publish = page.getByRole('button', { name: /Publish/ })
+  const panel = page.getByTestId('review-panel')
+  const button = panel.getByRole('button', { name: action })
   await page.locator('form').first().waitFor()
   await page.waitForTimeout(1500)
   await eventually(async () => {
     if (await locked.isVisible()) await locked.getByRole('button', { name: 'Take over' }).click()
     expect(await locked.isVisible()).toBe(false)
-    expect(await publish.isEnabled()).toBe(true)
+    expect(await button.isEnabled()).toBe(true)
   })
-  return publish
+  if (comment) await panel.locator('textarea').fill(comment)
+  await Promise.all([page.waitForEvent('load'), button.click()])
+  await panel.waitFor()
 }

@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { publisher } from '@/seed/data'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { BUILD_TIMEOUT_MS, ensureBuild, killServers, root, type RunningServer, spawnServer, START_TIMEOUT_MS, waitUntilReady } from '../helpers/server'
-import { pick, publishable, signedIn } from './admin'
+import { pick, reviewInPanel, signedIn } from './admin'
 import { eventually, launchChromium } from './browser'
 
 const SCREENSHOTS = path.join(root, 'test-results', 'site')
@@ -175,18 +175,18 @@ describe('editors, compliance staff and readers', () => {
       await editorBox.click()
       await draft.keyboard.press('Control+A')
       await draft.keyboard.type('Our advertising partners set cookies only with your consent, which you may withdraw at any time.')
-      await pick(draft, 'review__state', 'In review')
       await draft.getByRole('button', { name: 'Save Draft' }).click()
+      await reviewInPanel(draft, 'Submit for review')
       await eventually(async () => {
         const saved = await (await officer.request.get(`${server.url}/api/legal-notices/${gdpr.id}?draft=true`)).json()
         expect(saved.review.state).toBe('in-review')
       })
       const review = await colleague.newPage()
       await review.goto(`${server.url}/admin/collections/legal-notices/${gdpr.id}`)
-      await (await publishable(review)).click()
+      await reviewInPanel(review, 'Approve')
       await eventually(async () => {
-        const live = await (await fetch(`${server.url}/api/legal-notices/${gdpr.id}`)).json()
-        expect(live.review.state).toBe('approved')
+        const approved = await (await colleague.request.get(`${server.url}/api/legal-notices/${gdpr.id}`)).json()
+        expect(approved.review.state).toBe('approved')
       })
     } finally {
       await officer.close()

@@ -27,9 +27,12 @@ export type NoticeScope = (typeof NOTICE_SCOPES)[number]
 export const REVIEW_STATES = ['draft', 'in-review', 'rejected', 'approved'] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]
 
-/** What a reviewer decides on a source's rights proposal. */
-export const REVIEW_DECISIONS = ['approve', 'reject'] as const
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+/** What reviewers do to a change: the only way its review moves. */
+export const REVIEW_ACTIONS = ['submit', 'approve', 'reject'] as const
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
+
+/** Where a review action's write names itself in `req.context`, for audit trails. */
+export const REVIEW_CONTEXT = 'attributionReviewAction'
 
 /** A source's rights: changed through review. */
 export const RIGHTS_FIELDS = ['kind', 'license', 'copyrightHolder'] as const

@@ -1,6 +1,12 @@
-import type { CollectionConfig, Config, GraphQLExtension } from 'payload'
+import type { CollectionConfig, Config, GraphQLExtension, PayloadRequest } from 'payload'
 
 import { formatNames, toWords } from 'payload'
+
+import type { ReviewOptions } from './options.ts'
+import type { Subject } from './review/subjects.ts'
+
+import { REVIEW_ACTIONS, type ReviewAction } from './constants.ts'
+import { reviewAct } from './review/act.ts'
 
 type QueryField = { args?: Record<string, unknown>; resolve: (...args: any[]) => unknown; type: unknown }
 
@@ -38,6 +44,40 @@ export const attributionAtArgument = (config: Config, collections: CollectionCon
           if (args.attributionAt) ctx.req.context.attributionAt = args.attributionAt
           return field.resolve(source, args, ctx, info)
         },
+      }
+    }
+    return custom as ReturnType<GraphQLExtension>
+  }
+}
+
+/**
+ * `reviewLegalNotice(id, action, comment, unpublish)` and `reviewWireSource(…)`: the review
+ * actions over GraphQL, with the rules, refusals and result of the REST endpoints.
+ */
+export const reviewMutations = (config: Config, review: Required<ReviewOptions>, subjects: Subject[]): GraphQLExtension => {
+  const previous = config.graphQL?.mutations
+  return (GraphQL, context) => {
+    const custom: Record<string, unknown> = { ...(previous?.(GraphQL, context) ?? {}) }
+    const action = new GraphQL.GraphQLEnumType({
+      name: 'ReviewAction',
+      values: Object.fromEntries(REVIEW_ACTIONS.map((value) => [value, { value }])),
+    })
+    for (const subject of subjects) {
+      const type = context.collections[subject.slug]?.graphQL?.type
+      if (!type) continue
+      custom[`review${formatNames(subject.slug).singular}`] = {
+        type,
+        args: {
+          id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+          action: { type: new GraphQL.GraphQLNonNull(action) },
+          comment: { type: GraphQL.GraphQLString },
+          unpublish: { type: GraphQL.GraphQLBoolean },
+        },
+        resolve: (_: unknown, args: { action: ReviewAction; comment?: null | string; id: string; unpublish?: boolean | null }, ctx: { req: PayloadRequest }) =>
+          reviewAct(ctx.req, review, subject, String(args.id), args.action, {
+            comment: args.comment ?? undefined,
+            unpublish: args.unpublish ?? undefined,
+          }),
       }
     }
     return custom as ReturnType<GraphQLExtension>

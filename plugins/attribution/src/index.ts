@@ -2,10 +2,12 @@ import type { CollectionConfig, CollectionSlug, Config, Field, GlobalConfig, Plu
 
 import { flattenTopLevelFields } from 'payload/shared'
 
-import type { AttributionPluginOptions, ResolvedOptions, Target } from './options.ts'
+import type { AttributionPluginOptions, ResolvedOptions, ReviewOptions, Target } from './options.ts'
+import type { ReviewHandler } from './review/local.ts'
 
 import { managers } from './access.ts'
 import { checkConfig } from './check.ts'
+import { REVIEW_CONTEXT } from './constants.ts'
 import { noticesCollection } from './collections/notices.ts'
 import { publisherGlobal } from './collections/publisher.ts'
 import { sourcesCollection } from './collections/sources.ts'
@@ -13,17 +15,21 @@ import { ninjsEndpoint } from './endpoints/ninjs.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { reachEndpoint } from './endpoints/reach.ts'
 import { reportEndpoint } from './endpoints/report.ts'
+import { reviewEndpoints } from './endpoints/review.ts'
 import { attributionField } from './fields/attribution.ts'
 import { attributionPreviewField } from './fields/preview.ts'
 import { noticeReachField } from './fields/reach.ts'
 import { noticeReviewField, rightsProposalField } from './fields/review.ts'
+import { reviewPanelField } from './fields/reviewPanel.ts'
 import { sourceRelationships } from './fields/sources.ts'
-import { attributionAtArgument } from './graphql.ts'
+import { attributionAtArgument, reviewMutations } from './graphql.ts'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
-import { reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
+import { rememberOperation, reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
 import { rejectTemplateProblems } from './hooks/validateTemplates.ts'
 import { resolveOptions } from './options.ts'
+import { reviewAct } from './review/act.ts'
+import { noticeSubject, rightsSubject, type Subject } from './review/subjects.ts'
 import { addHooks, withOverrides } from './utilities/overrides.ts'
 
 export type {
@@ -38,11 +44,12 @@ export type {
   Throttle,
 } from './options.ts'
 export { trashFirst } from './access.ts'
-export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'
-export type { License, NoticeKind, NoticeScope, NoticeState, ReviewState, SourceKind } from './constants.ts'
+export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'
+export type { License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind } from './constants.ts'
 export { HTML_ALLOW_LIST, sanitizeHtmlOutput } from './html.ts'
 export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
+export { reviewAction } from './review/local.ts'
 export { translations } from './translations/index.ts'
 export type { Attribution, AttributionNotice, ArticleInput, NoticeInput, PublisherInput, SourceInput } from './types.ts'
 export { idOf, sameId } from './utilities/idOf.ts'
@@ -71,6 +78,24 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
   )
 }
 
+/**
+ * The review actions on a collection: the sidebar panel, the endpoints, and the same handler in
+ * `custom` for `reviewAction` (Local API); `beforeOperation` tells the review hooks how a save was asked.
+ */
+const reviewed = (collection: CollectionConfig, review: Required<ReviewOptions>, subject: Subject): CollectionConfig => {
+  const handler: ReviewHandler = (req, id, action, body) => reviewAct(req, review, subject, id, action, body)
+  return addHooks(
+    {
+      ...collection,
+      fields: [...collection.fields, reviewPanelField(subject.slug, subject.by, subject.at)],
+      endpoints: [...(collection.endpoints || []), ...reviewEndpoints(review, subject)],
+      custom: { ...collection.custom, [REVIEW_CONTEXT]: handler },
+    },
+    { beforeOperation: [rememberOperation] },
+    { first: true },
+  )
+}
+
 const notices = (collection: CollectionConfig, options: ResolvedOptions, users: CollectionSlug): CollectionConfig => {
   const { disabled, review } = options
   const withFields: CollectionConfig = {
@@ -82,7 +107,7 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
     endpoints: [...(collection.endpoints || []), ...(disabled ? [] : [reachEndpoint(options)])],
   }
   return addHooks(
-    withFields,
+    review ? reviewed(withFields, review, noticeSubject(options.noticesSlug)) : withFields,
     {
       beforeValidate: [rejectTemplateProblems(options)],
       beforeChange: review ? [reviewNoticeChange(review)] : [],
@@ -96,8 +121,9 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
 const sources = (collection: CollectionConfig, options: ResolvedOptions, users: CollectionSlug): CollectionConfig => {
   const rights = { create: managers(options), update: managers(options) }
   const { disabled, review } = options
+  const withFields = { ...collection, fields: withMissing(collection.fields, review ? [rightsProposalField(users, rights)] : []) }
   return addHooks(
-    { ...collection, fields: withMissing(collection.fields, review ? [rightsProposalField(users, rights)] : []) },
+    review ? reviewed(withFields, review, rightsSubject(options.sourcesSlug)) : withFields,
     {
       beforeChange: review ? [reviewRightsChange(review)] : [],
       ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
@@ -146,6 +172,12 @@ export const attributionPlugin =
       collections,
       globals,
       i18n: { ...incoming.i18n, translations: options.texts as NonNullable<Config['i18n']>['translations'] },
+      ...(options.review && {
+        graphQL: {
+          ...incoming.graphQL,
+          mutations: reviewMutations(incoming, options.review, [noticeSubject(noticesSlug), rightsSubject(sourcesSlug)]),
+        },
+      }),
     }
     checkConfig(config, options)
     if (disabled) return config
@@ -169,7 +201,7 @@ export const attributionPlugin =
         },
       },
       graphQL: {
-        ...incoming.graphQL,
+        ...config.graphQL,
         queries: attributionAtArgument(incoming, collections.filter((c) => options.targets.some((t) => t.slug === c.slug))),
       },
     }

@@ -47,18 +47,23 @@ describe('attributionPlugin: what it brings', () => {
   it('adds the notices and sources collections and the publisher global, with their fields, review and reach', () => {
     const config = attributionPlugin()(host()) as Config
     const notices = collection(config, 'legal-notices')
-    expect(names(notices.fields)).toEqual(['title', 'kind', 'body', 'appliesTo', 'effectiveFrom', 'effectiveUntil', 'order', 'review', 'reach'])
+    expect(names(notices.fields)).toEqual(['title', 'kind', 'body', 'appliesTo', 'effectiveFrom', 'effectiveUntil', 'order', 'review', 'reach', 'reviewPanel'])
     // `sitePath` leads to `sites`: notices can be kept to sites.
     expect(names(named(notices.fields, 'appliesTo').fields)).toEqual(['scope', 'sourceKinds', 'sources', 'licenses', 'sites'])
     expect(named(named(notices.fields, 'appliesTo').fields, 'sites').relationTo).toBe('sites')
     expect(notices).toMatchObject({ trash: true, versions: { drafts: { validate: true } } })
-    expect(notices.endpoints).toEqual([expect.objectContaining({ path: '/:id/reach' })])
+    expect(notices.endpoints).toEqual([
+      expect.objectContaining({ path: '/:id/reach' }),
+      ...['submit', 'approve', 'reject'].map((action) => expect.objectContaining({ path: `/:id/review/${action}`, method: 'post' })),
+      expect.objectContaining({ path: '/:id/review', method: 'get' }),
+    ])
+    expect(notices.hooks?.beforeOperation).toHaveLength(1)
     expect(notices.hooks?.beforeValidate).toHaveLength(1)
     expect(notices.hooks?.beforeChange).toHaveLength(1)
     expect(notices.hooks?.beforeDelete).toHaveLength(1)
 
     const sources = collection(config, 'wire-sources')
-    expect(names(sources.fields)).toEqual(['name', 'code', 'kind', 'copyrightHolder', 'license', 'credit', 'bylineAliases', 'rightsProposal'])
+    expect(names(sources.fields)).toEqual(['name', 'code', 'kind', 'copyrightHolder', 'license', 'credit', 'bylineAliases', 'rightsProposal', 'reviewPanel'])
     expect(named(sources.fields, 'rightsProposal').fields.find((f: Field) => 'name' in f && f.name === 'proposedBy')).toMatchObject({
       relationTo: 'users',
     })
@@ -119,6 +124,7 @@ describe('attributionPlugin: what it brings', () => {
       'license',
       'bylineAliases',
       'rightsProposal',
+      'reviewPanel',
     ])
   })
 
@@ -187,6 +193,8 @@ describe('attributionPlugin: what it brings', () => {
     expect(names(collection(config, 'legal-notices').fields)).not.toContain('review')
     expect(names(collection(config, 'wire-sources').fields)).not.toContain('rightsProposal')
     expect(collection(config, 'legal-notices').hooks?.beforeChange ?? []).toHaveLength(0)
+    expect(names(collection(config, 'legal-notices').fields)).not.toContain('reviewPanel')
+    expect(collection(config, 'legal-notices').endpoints ?? []).toEqual([expect.objectContaining({ path: '/:id/reach' })])
   })
 })
 

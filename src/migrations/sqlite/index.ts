@@ -6,6 +6,7 @@ import * as migration_20261128_152735_source_rights_review from './20261128_1527
 import * as migration_20261128_161929_article_ingest from './20261128_161929_article_ingest';
 import * as migration_20261128_201522_article_list_indexes from './20261128_201522_article_list_indexes';
 import * as migration_20261203_082244_rights_review_states from './20261203_082244_rights_review_states';
+import * as migration_20261203_111832_review_actions from './20261203_111832_review_actions';
 import * as migration_20261203_114447_accounts from './20261203_114447_accounts';
 
 export const migrations = [
@@ -48,6 +49,11 @@ export const migrations = [
     up: migration_20261203_082244_rights_review_states.up,
     down: migration_20261203_082244_rights_review_states.down,
     name: '20261203_082244_rights_review_states',
+  },
+  {
+    up: migration_20261203_111832_review_actions.up,
+    down: migration_20261203_111832_review_actions.down,
+    name: '20261203_111832_review_actions'
   },
   {
     up: migration_20261203_114447_accounts.up,

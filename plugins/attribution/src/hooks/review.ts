@@ -1,124 +1,117 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { ValidationError } from 'payload'
-
-import type { ReviewDecision, ReviewState } from '../constants.ts'
 import type { ReviewOptions } from '../options.ts'
 
 import { RIGHTS_FIELDS } from '../constants.ts'
-import { translate, type TranslationKey } from '../translations/translate.ts'
-import { idOf, sameId } from '../utilities/idOf.ts'
+import { translate } from '../translations/translate.ts'
+import { changes, contentFields, fingerprint, same } from '../utilities/content.ts'
 import { refuse } from '../utilities/refuse.ts'
 
-type Review = { state?: null | ReviewState; submittedBy?: unknown; reviewedBy?: unknown; comment?: null | string }
-type Proposal = Record<string, unknown> & {
-  state?: null | ReviewState
-  decision?: null | ReviewDecision
-  proposedBy?: unknown
-  comment?: null | string
+type Doc = Record<string, any>
+type How = { draft: boolean; overrideAccess: boolean }
+
+/** Per request and collection: how the write under way was asked for (hooks further on are not told). */
+const asked = new WeakMap<PayloadRequest, Map<string, How>>()
+
+/** Notes whether a create, update or version restore saves a draft and whether it overrides access. */
+export const rememberOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation === 'create' || operation === 'update' || operation === 'restoreVersion') {
+    const seen = asked.get(req) ?? new Map<string, How>()
+    seen.set(collection.slug, { draft: Boolean(args.draft), overrideAccess: args.overrideAccess === true })
+    asked.set(req, seen)
+  }
+  return args
 }
 
-/** The group that holds a notice's review, and bookkeeping that is not the notice's text. */
-const NOT_CONTENT = new Set(['review', '_status', 'deletedAt', 'id', 'createdAt', 'updatedAt'])
+/**
+ * Writes that override access (the system, the review actions) are trusted, as Payload trusts
+ * them; a write that did not pass `beforeOperation` is trusted only without a user.
+ */
+const how = (req: PayloadRequest, slug: string): How => asked.get(req)?.get(slug) ?? { draft: false, overrideAccess: !req.user }
 
-const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)
-
-const refusal = (req: PayloadRequest, key: TranslationKey) => refuse(translate(req.t, key))
-
-/** A rejection without a reason is a 400 on the comment field. */
-const commentRequired = (req: PayloadRequest, collection: string, path: string, key: TranslationKey) =>
-  new ValidationError({ collection, errors: [{ path, message: translate(req.t, key) }] }, req.t)
+/** The review of a text that changed since it was submitted or decided: a draft again. */
+const reopened = (review: Doc) => ({
+  ...review,
+  state: 'draft',
+  submittedBy: null,
+  submittedAt: null,
+  unpublish: false,
+  fingerprint: null,
+  reviewedBy: null,
+  reviewedAt: null,
+  bypass: false,
+})
 
 /**
- * Draft → in review → approved (published) or rejected, for notices, whose published version is
- * what readers see. A reviewer publishes what another reviewer submitted; only whom `bypass`
- * admits publishes alone. Changing only `deletedAt` (trash, restore) is not publishing. Requests
- * without a user (seed, migrations, jobs) are the system's own and pass.
+ * Saves of a notice outside the review actions. Readers see only what a second reviewer approved
+ * (`POST …/review/approve`), so a user may not publish (a new text, or a change over the published
+ * one), nor unpublish a published notice (a save that makes it a draft again, not in a draft):
+ * they submit for review. Whom `bypass` admits may, recorded as approved alone. Trash and restore
+ * are not publishing. A change to the text after submission voids it: a draft again.
  */
 export const reviewNoticeChange =
-  ({ bypass, reviewers }: Required<ReviewOptions>): CollectionBeforeChangeHook =>
+  ({ bypass }: Required<ReviewOptions>): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
-    const user = req.user
-    if (!user) return data
-    const alone = await bypass({ req })
-    const before: Review = originalDoc?.review ?? {}
-    const asked: Review = data.review ?? {}
-    const review: Review = { ...before, ...asked }
-    const was = before.state ?? 'draft'
-    const next = asked.state ?? was
-    // A save that does not send `_status` keeps the stored one: on a published text, that publishes.
-    const status = data._status ?? (operation === 'update' ? originalDoc?._status : undefined)
-    const content = collection.flattenedFields.filter((f) => f.type !== 'join' && !NOT_CONTENT.has(f.name))
-    const changesContent =
-      operation === 'create' || originalDoc?._status !== 'published' || content.some((f) => differs(data[f.name], originalDoc?.[f.name]))
-    const publishes = status === 'published' && changesContent
+    const { draft, overrideAccess } = how(req, collection.slug)
+    if (overrideAccess || !req.user) return data
+    const latest: Doc = operation === 'update' ? (originalDoc ?? {}) : {}
+    const fields = contentFields(collection.flattenedFields)
+    const changed = operation === 'create' || changes(fields, data, latest)
+    const status = data._status ?? latest._status ?? 'draft'
+    const publishes = status === 'published' && (operation === 'create' || latest._status !== 'published' || changed)
+    const live = operation === 'update' && !draft && status !== 'published' && !data.deletedAt && !latest.deletedAt
+      ? ((await req.payload.db.findOne({ collection: collection.slug, req, where: { id: { equals: latest.id } } })) as Doc | null)
+      : null
+    const unpublishes = live?._status === 'published' && !live.deletedAt
+    const review: Doc = latest.review ?? {}
 
-    if ((publishes || next !== was) && !alone && !(await reviewers({ req }))) throw refusal(req, 'error-notReviewer')
-
-    if (publishes) {
-      if (!alone) {
-        if (was !== 'in-review') throw refusal(req, 'error-submitFirst')
-        if (sameId(before.submittedBy, user.id)) throw refusal(req, 'error-ownSubmission')
+    if (publishes || unpublishes) {
+      if (!(await bypass({ req }))) throw refuse(translate(req.t, unpublishes ? 'error-unpublishThroughReview' : 'error-submitFirst'))
+      const now = new Date().toISOString()
+      data.review = {
+        state: 'approved',
+        submittedBy: req.user.id,
+        submittedAt: now,
+        unpublish: unpublishes,
+        fingerprint: fingerprint(fields, { ...latest, ...data }),
+        reviewedBy: req.user.id,
+        reviewedAt: now,
+        bypass: true,
+        comment: null,
       }
-      data.review = { ...review, state: 'approved', reviewedBy: user.id, submittedBy: idOf(before.submittedBy) ?? user.id }
-      return data
-    }
-
-    if (next === 'approved' && was !== 'approved') throw refusal(req, 'error-approveByPublishing')
-    if (next === 'in-review' && was !== 'in-review') {
-      data.review = { ...review, state: 'in-review', submittedBy: user.id, reviewedBy: null }
-    } else if (next === 'rejected' && was !== 'rejected') {
-      if (was !== 'in-review') throw refusal(req, 'error-rejectOnlyInReview')
-      if (!alone && sameId(before.submittedBy, user.id)) throw refusal(req, 'error-rejectOwn')
-      if (!asked.comment?.trim()) throw commentRequired(req, collection.slug, 'review.comment', 'error-rejectWhy')
-      data.review = { ...review, state: 'rejected', reviewedBy: user.id }
-    } else if (next === 'approved' && status !== 'published') {
-      // A new draft over an approved text starts a new review.
-      data.review = { ...review, state: 'draft', reviewedBy: null }
+    } else if (changed && (review.state ?? 'draft') !== 'draft') {
+      data.review = reopened(review)
     }
     return data
   }
 
 /**
- * A change to a source's rights goes through review: a reviewer proposes it in `rightsProposal`,
- * another reviewer approves it (then it applies) or rejects it with a comment. Whom `bypass`
- * admits may change the rights directly; a new source is created with its rights.
+ * Saves of a source outside the review actions: its rights (`kind`, `license`, `copyrightHolder`)
+ * change only through a proposal that another reviewer approves, or directly for whom `bypass`
+ * admits; a new source is created with its rights. Editing a submitted or decided proposal makes
+ * it a draft again, to be submitted anew.
  */
 export const reviewRightsChange =
   ({ bypass }: Required<ReviewOptions>): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
-    const user = req.user
-    if (!user || operation !== 'update') return data
-    const alone = await bypass({ req })
-    const before: Proposal = originalDoc?.rightsProposal ?? {}
-    const asked: Proposal = { ...before, ...(data.rightsProposal ?? {}) }
-
-    if (!alone && RIGHTS_FIELDS.some((field) => field in data && differs(data[field], originalDoc?.[field]))) {
-      throw refusal(req, 'error-rightsThroughReview')
+    if (operation !== 'update' || how(req, collection.slug).overrideAccess || !req.user) return data
+    if (RIGHTS_FIELDS.some((field) => field in data && !same(data[field], originalDoc?.[field])) && !(await bypass({ req }))) {
+      throw refuse(translate(req.t, 'error-rightsThroughReview'))
     }
-
-    const decision = asked.decision
-    if (decision === 'approve' || decision === 'reject') {
-      if (before.state !== 'in-review') throw refusal(req, 'error-noPendingProposal')
-      if (!alone && sameId(before.proposedBy, user.id)) throw refusal(req, 'error-ownProposal')
-      if (decision === 'reject' && !asked.comment?.trim()) {
-        throw commentRequired(req, collection.slug, 'rightsProposal.comment', 'error-rejectProposalWhy')
-      }
-      if (decision === 'approve') {
-        for (const field of RIGHTS_FIELDS) if (before[field] !== null && before[field] !== undefined) data[field] = before[field]
-      }
+    const before: Doc = originalDoc?.rightsProposal ?? {}
+    const proposal: Doc = data.rightsProposal ?? {}
+    const edited = RIGHTS_FIELDS.some((field) => field in proposal && !same(proposal[field], before[field]))
+    if (edited) {
       data.rightsProposal = {
-        ...Object.fromEntries(RIGHTS_FIELDS.map((field) => [field, null])),
-        state: decision === 'approve' ? 'approved' : 'rejected',
-        decision: null,
-        proposedBy: idOf(before.proposedBy),
-        reviewedBy: user.id,
-        comment: asked.comment ?? null,
+        ...before,
+        ...proposal,
+        state: 'draft',
+        proposedBy: null,
+        proposedAt: null,
+        fingerprint: null,
+        reviewedBy: null,
+        reviewedAt: null,
       }
-      return data
-    }
-    if (RIGHTS_FIELDS.some((field) => differs(asked[field], before[field]))) {
-      data.rightsProposal = { ...asked, state: 'in-review', decision: null, proposedBy: user.id, reviewedBy: null }
     }
     return data
   }

@@ -1,7 +1,8 @@
 // What a host does on day one: a source, a notice through review, a post; then read it back.
 import { REST_GET } from '@payloadcms/next/routes'
 import { buildEditorState } from '@payloadcms/richtext-lexical'
-import { getPayload } from 'payload'
+import { reviewAction } from '@wirehouse/payload-plugin-attribution'
+import { createLocalReq, getPayload } from 'payload'
 
 import config from './payload.config.mjs'
 
@@ -34,14 +35,17 @@ const draft = await payload.create({
     kind: 'source-copyright',
     body: buildEditorState({ text: '© {{year}} {{source.copyrightHolder}}. Republished by {{publisher.name}}.' }),
     appliesTo: { scope: 'sources', sources: [source.id] },
-    review: { state: 'in-review' },
     _status: 'draft',
   },
 })
-const selfApproval = await payload
-  .update({ collection: 'legal-notices', id: draft.id, ...as(alice), data: { _status: 'published' } })
-  .then(() => 'published', (error) => ({ status: error.status, message: error.message }))
-const approved = await payload.update({ collection: 'legal-notices', id: draft.id, ...as(bob), depth: 0, data: { _status: 'published' } })
+const review = async (who, action) =>
+  reviewAction({ req: await createLocalReq({ user: { ...who, collection: 'users' } }, payload), collection: 'legal-notices', id: draft.id, action })
+await review(alice, 'submit')
+const selfApproval = await review(alice, 'approve').then(
+  () => 'published',
+  (error) => ({ status: error.status, message: error.message }),
+)
+const approved = await review(bob, 'approve')
 
 const post = await payload.create({ collection: 'posts', data: { title: 'Hello wire', source: source.id } })
 const page = await payload.create({ collection: 'pages', data: { name: 'About our wire', writtenBy: 'Ann Editor', source: source.id } })

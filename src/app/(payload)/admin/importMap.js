@@ -25,6 +25,7 @@ import { AttributionPreview as AttributionPreview_dfe2d4a2a73130c2e1d6251af94389
 import { IngestWire as IngestWire_2096c59c522d00f1df947c711479a97b } from '../../../../src/ingest/admin/IngestWire'
 import { ApiKey as ApiKey_d5a8c702c4b3ab25eb32a999843a7005 } from '../../../../collections/Users/components/ApiKey'
 import { NoticeReach as NoticeReach_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
+import { ReviewPanel as ReviewPanel_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { ComplianceNavLink as ComplianceNavLink_aabe130c6da1d7660141c9feb9644078 } from '@wirehouse/payload-plugin-attribution/rsc'
 import { ComplianceDashboard as ComplianceDashboard_aabe130c6da1d7660141c9feb9644078 } from '@wirehouse/payload-plugin-attribution/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -58,6 +59,7 @@ export const importMap = {
   "/src/ingest/admin/IngestWire#IngestWire": IngestWire_2096c59c522d00f1df947c711479a97b,
   "/collections/Users/components/ApiKey#ApiKey": ApiKey_d5a8c702c4b3ab25eb32a999843a7005,
   "@wirehouse/payload-plugin-attribution/client#NoticeReach": NoticeReach_dfe2d4a2a73130c2e1d6251af9438947,
+  "@wirehouse/payload-plugin-attribution/client#ReviewPanel": ReviewPanel_dfe2d4a2a73130c2e1d6251af9438947,
   "@wirehouse/payload-plugin-attribution/rsc#ComplianceNavLink": ComplianceNavLink_aabe130c6da1d7660141c9feb9644078,
   "@wirehouse/payload-plugin-attribution/rsc#ComplianceDashboard": ComplianceDashboard_aabe130c6da1d7660141c9feb9644078,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
