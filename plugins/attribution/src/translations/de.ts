@@ -168,5 +168,10 @@ export const de: typeof en = {
     'error-notFound': 'Nicht gefunden',
     'error-page': 'page: „{{value}}“ ist keine Seitenzahl.',
     'error-limit': 'limit: „{{value}}“ muss eine ganze Zahl von 1 bis 100 sein.',
+    'error-notText': '{{field}} muss Text sein.',
+    'error-notAnObject': '{{field}} muss ein Objekt sein.',
+    'error-notAnId': '{{field}}: {{value}} ist keine ID.',
+    'error-noSuchId': 'Nicht gefunden: „{{value}}“ ist keine ID von {{collection}}.',
+    'error-noParameters': 'Der Bericht nimmt keine Parameter an: {{names}}.',
   },
 }

@@ -166,5 +166,10 @@ export const en = {
     'error-notFound': 'Not Found',
     'error-page': 'page: "{{value}}" is not a page number.',
     'error-limit': 'limit: "{{value}}" must be a whole number from 1 to 100.',
+    'error-notText': '{{field}} must be text.',
+    'error-notAnObject': '{{field}} must be an object.',
+    'error-notAnId': '{{field}}: {{value}} is not an id.',
+    'error-noSuchId': 'Not Found: "{{value}}" is not an id of {{collection}}.',
+    'error-noParameters': 'The report takes no parameters: {{names}}.',
   },
 }

@@ -168,5 +168,10 @@ export const fr: typeof en = {
     'error-notFound': 'Introuvable',
     'error-page': 'page : « {{value}} » n’est pas un numéro de page.',
     'error-limit': 'limit : « {{value}} » doit être un nombre entier de 1 à 100.',
+    'error-notText': '{{field}} doit être du texte.',
+    'error-notAnObject': '{{field}} doit être un objet.',
+    'error-notAnId': '{{field}} : {{value}} n’est pas un identifiant.',
+    'error-noSuchId': 'Introuvable : « {{value}} » n’est pas un identifiant de {{collection}}.',
+    'error-noParameters': 'Le rapport ne prend aucun paramètre : {{names}}.',
   },
 }
