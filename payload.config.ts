@@ -11,6 +11,7 @@ import { admins, complianceStaff } from '@/access'
 import { onInit } from '@/bootstrap'
 import { databaseAdapter } from '@/database'
 import { env } from '@/env'
+import { wellFormedQueries } from '@/hooks/wellFormedQuery'
 
 import { collections, LegalNotices, Publisher, WireSources } from './collections'
 
@@ -57,6 +58,7 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
         reportAccess: complianceStaff,
         ...attribution,
       }),
+      wellFormedQueries,
     ],
   })
 
