@@ -46,10 +46,9 @@ const tooDeep = (value: unknown): boolean =>
 const queryProblem = (config: SanitizedConfig, search: string): null | string => {
   let query: Record<string, unknown>
   try {
-    decodeURIComponent(search)
     query = qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: QUERY_DEPTH, ignoreQueryPrefix: true })
   } catch {
-    return 'The query string is not valid percent-encoding.'
+    return 'The query string does not parse.'
   }
   const nul = nulAt(query)
   if (nul) return `${nul}: the query holds a NUL character.`

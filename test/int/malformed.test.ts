@@ -167,6 +167,13 @@ const ROWS: Row[] = [
   { title: 'multipart with a non-object _payload', as: 'editor', send: () => multipart('sections', '42'), status: 400, message: /_payload/ },
   { title: 'multipart with _payload that is not JSON', as: 'editor', send: () => multipart('sections', '{oops'), status: 400, message: /_payload/ },
 
+  // --- Payload's auth endpoints ---
+  { title: 'login with a null body', as: 'anonymous', send: () => post('users/login', null), status: 400, message: /email/ },
+  { title: 'login with an array body', as: 'anonymous', send: () => post('users/login', [1]), status: 400, message: /email/ },
+  { title: 'login as text/plain', as: 'anonymous', send: () => post('users/login', 'a', { 'Content-Type': 'text/plain' }), status: 400, message: /email/ },
+  { title: 'forgot-password with a number body', as: 'anonymous', send: () => post('users/forgot-password', '7'), status: 400, message: /email/ },
+  { title: 'a POST to a document with a null body', as: 'editor', send: () => post(`articles/${ids.article}`, null), status: 404, message: /route not found/ },
+
   // --- wrong field types ---
   { title: 'a number for a text field (the slug made from it fails)', as: 'editor', send: () => post('articles?draft=true', { headline: 42, _status: 'draft' }), status: 400, message: /slug/ },
   { title: 'an object for a date field', as: 'editor', send: () => post('articles?draft=true', { headline: 'Dated', publishedAt: { y: 2024 }, _status: 'draft' }), status: 400, message: /publishedAt/ },
