@@ -101,11 +101,16 @@ const whereProblem = (payload: Payload, slug: string, where: unknown, at: string
   return null
 }
 
+/** The versions table's own columns: its operations (findVersions, countVersions) come through this hook too. */
+const VERSION_COLUMNS = new Set(['version', 'parent', 'latest', 'snapshot', 'autosave', 'publishedLocale'])
+
 const sortProblem = (payload: Payload, slug: string, sort: unknown): null | string => {
   if (sort === undefined || sort === null || sort === '') return null
   const paths = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : null
   if (!paths || paths.some((path) => typeof path !== 'string')) return `sort: ${show(sort)} is not a list of field names.`
-  const unknown = paths.map((path: string) => path.trim().replace(/^-/, '')).find((path) => path && !fieldAt(payload, slug, path))
+  const unknown = paths
+    .map((path: string) => path.trim().replace(/^-/, ''))
+    .find((path) => path && !VERSION_COLUMNS.has(path.split('.')[0]) && !fieldAt(payload, slug, path))
   return unknown === undefined ? null : `sort: "${unknown}" is not a field of ${slug}.`
 }
 

@@ -247,6 +247,7 @@ describe('well-formed requests still pass', () => {
     ['a document by id', get('articles/1')],
     ['a named endpoint before /:id', get('users/me')],
     ["the admin's preferences (/:key before /:id)", get('payload-preferences/nav')],
+    ["a document's versions, sorted by a version field", get('articles/versions?sort=-version.updatedAt&where[parent][equals]=1')],
     ["the admin's method-override GET", post('articles', 'where[headline][exists]=true&limit=1', { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' })],
   ] as const)('%s', async (_title, request) => {
     expect(await ok('editor', request)).toEqual({ status: 200, said: expect.any(String) })
