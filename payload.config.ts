@@ -13,6 +13,7 @@ import { graphqlLimits } from '@/api/graphql'
 import { onInit } from '@/bootstrap'
 import { databaseAdapter } from '@/database'
 import { env } from '@/env'
+import { wellFormedQueries } from '@/hooks/wellFormedQuery'
 import { LIMITS } from '@/limits'
 import { limiter } from '@/rateLimit/limiter'
 
@@ -74,7 +75,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
         throttle: ({ req }) => (req.user ? limiter('PREVIEW_USER').consume(`${req.user.collection}:${req.user.id}`) : null),
         ...attribution,
       }),
-      // Last, so it reaches the plugin's collections too.
+      // After the attribution plugin, so they reach its collections too.
+      wellFormedQueries,
       requestCaps(),
     ],
   })

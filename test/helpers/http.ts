@@ -2,20 +2,22 @@ import type { SanitizedConfig } from 'payload'
 
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
+import { wellFormedGraphql, wellFormedRest } from '@/api/wellFormed'
+
 export type Json = Record<string, any>
 export type HttpResult = { status: number; body: Json }
 
 const BASE = 'http://localhost:3000/api'
 
-/** Calls Payload's own Next route handlers with a real `Request`, no server needed. */
+/** Calls the app's route handlers (Payload's, behind `src/api/wellFormed.ts`) with a real `Request`, no server needed. */
 export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
   const handlers = {
-    DELETE: REST_DELETE(config),
-    GET: REST_GET(config),
-    PATCH: REST_PATCH(config),
-    POST: REST_POST(config),
+    DELETE: wellFormedRest(config, REST_DELETE(config)),
+    GET: wellFormedRest(config, REST_GET(config)),
+    PATCH: wellFormedRest(config, REST_PATCH(config)),
+    POST: wellFormedRest(config, REST_POST(config)),
   }
-  const graphqlHandler = GRAPHQL_POST(config)
+  const graphqlHandler = wellFormedGraphql(GRAPHQL_POST(config))
 
   const rest = async (
     method: keyof typeof handlers,
@@ -35,17 +37,19 @@ export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
     return { status: response.status, body: text ? JSON.parse(text) : {} }
   }
 
+  /** `body` sends those bytes instead of `{ query, variables }` (malformed requests). */
   const graphql = async (
     query: string,
-    { variables, headers = {} }: { variables?: Json; headers?: Record<string, string> } = {},
+    { variables, headers = {}, body }: { variables?: Json; headers?: Record<string, string>; body?: string } = {},
   ): Promise<HttpResult> => {
     const request = new Request(`${BASE}/graphql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      body: body ?? JSON.stringify({ query, variables }),
     })
     const response = await graphqlHandler(request)
-    return { status: response.status, body: await response.json() }
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : {} }
   }
 
   return { graphql, rest }

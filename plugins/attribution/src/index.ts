@@ -53,6 +53,7 @@ export { reviewAction } from './review/local.ts'
 export { translations } from './translations/index.ts'
 export type { Attribution, AttributionNotice, ArticleInput, NoticeInput, PublisherInput, SourceInput } from './types.ts'
 export { idOf, sameId } from './utilities/idOf.ts'
+export { isIdOf } from './utilities/isId.ts'
 export { alsoCheck, calendarDate } from './utilities/validate.ts'
 
 /** `extra` fields whose names `fields` does not have yet (in rows, collapsibles and tabs too), after them. */

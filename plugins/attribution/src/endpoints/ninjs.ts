@@ -7,6 +7,7 @@ import type { Attribution } from '../types.ts'
 
 import { sanitizeHtmlOutput } from '../html.ts'
 import { translate } from '../translations/translate.ts'
+import { isIdOf } from '../utilities/isId.ts'
 import { json, problem } from './respond.ts'
 
 type Doc = Record<string, any>
@@ -18,6 +19,7 @@ export const ninjsEndpoint = (target: Target): Endpoint => ({
   handler: async (req: PayloadRequest) => {
     const { fields, slug } = target
     const id = req.routeParams?.id as string
+    if (!isIdOf(req.payload, slug, id)) return problem(404, translate(req.t, 'error-noSuchId', { value: id, collection: slug }))
     let doc: Doc
     try {
       doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req })

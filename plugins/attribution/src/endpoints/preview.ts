@@ -5,6 +5,7 @@ import type { Id } from '../types.ts'
 
 import { attributionsFor } from '../attach.ts'
 import { translate } from '../translations/translate.ts'
+import { isIdOf } from '../utilities/isId.ts'
 import { json, problem, targetOf } from './respond.ts'
 
 type PreviewBody = {
@@ -20,8 +21,37 @@ type PreviewBody = {
   at?: string
 } & Record<string, unknown>
 
+const absent = (value: unknown) => value === undefined || value === null || value === ''
+
 const isDate = (value: unknown) =>
-  value === undefined || value === null || value === '' || !Number.isNaN(new Date(value as string).getTime())
+  absent(value) || ((typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime()))
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** What is malformed in a preview body, as the 400 that names it; null when it is well-formed. */
+const malformed = (req: PayloadRequest, body: PreviewBody, sourcesSlug: string, site?: { field: string; collection: string }): null | Response => {
+  const t = req.t
+  const notAnId = (field: string, value: unknown) => problem(400, translate(t, 'error-notAnId', { field, value: JSON.stringify(value) }))
+  for (const field of ['sources', 'additionalSources'] as const) {
+    const value = body[field]
+    if (value === undefined) continue
+    if (!Array.isArray(value)) return problem(400, translate(t, 'error-sourceIds', { field }))
+    const bad = value.find((id) => !isIdOf(req.payload, sourcesSlug, id))
+    if (bad !== undefined) return notAnId(field, bad)
+  }
+  if (!absent(body.source) && !isIdOf(req.payload, sourcesSlug, body.source)) return notAnId('source', body.source)
+  if (site && !absent(body[site.field]) && !isIdOf(req.payload, site.collection, body[site.field])) return notAnId(site.field, body[site.field])
+  if (!absent(body.byline) && typeof body.byline !== 'string') return problem(400, translate(t, 'error-notText', { field: 'byline' }))
+  if (!absent(body.dateline)) {
+    if (!isPlainObject(body.dateline)) return problem(400, translate(t, 'error-notAnObject', { field: 'dateline' }))
+    if (!absent(body.dateline.place) && typeof body.dateline.place !== 'string') return problem(400, translate(t, 'error-notText', { field: 'dateline.place' }))
+  }
+  for (const [field, value] of [['at', body.at], ['publishedAt', body.publishedAt], ['dateline.date', body.dateline?.date]]) {
+    if (!isDate(value)) return problem(400, translate(t, 'error-notADate', { field, value: String(value) }))
+  }
+  return null
+}
 
 /**
  * `POST /api/attribution/preview`: the attribution a document would get, before it is saved.
@@ -38,22 +68,18 @@ export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
     if (wait) return problem(429, translate(t, 'error-tooManyPreviews', { seconds: String(wait) }), { 'Retry-After': String(wait) })
     let body: PreviewBody
     try {
-      body = ((await req.json?.()) ?? {}) as PreviewBody
+      body = (req.json ? await req.json() : {}) as PreviewBody
     } catch {
       return problem(400, translate(t, 'error-previewBody'))
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) return problem(400, translate(t, 'error-previewObject'))
     const target = targetOf(req, options, body.collection)
     if (target instanceof Response) return target
-    for (const field of ['sources', 'additionalSources'] as const) {
-      if (body[field] !== undefined && !Array.isArray(body[field])) return problem(400, translate(t, 'error-sourceIds', { field }))
-    }
-    for (const [field, value] of [['at', body.at], ['publishedAt', body.publishedAt], ['dateline.date', body.dateline?.date]]) {
-      if (!isDate(value)) return problem(400, translate(t, 'error-notADate', { field, value: String(value) }))
-    }
-    const [first, ...rest] = body.sources ?? []
     const { fields, hops } = target
     const siteField = hops[0]?.field
+    const invalid = malformed(req, body, options.sourcesSlug, hops[0])
+    if (invalid) return invalid
+    const [first, ...rest] = body.sources ?? []
     const doc = {
       id: 'preview',
       [fields.source]: body.source ?? first ?? null,

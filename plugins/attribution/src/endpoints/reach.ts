@@ -6,6 +6,7 @@ import type { NoticeInput } from '../types.ts'
 import { noticeState } from '../noticeState.ts'
 import { translate } from '../translations/translate.ts'
 import { idsOf } from '../utilities/idOf.ts'
+import { isIdOf } from '../utilities/isId.ts'
 import { json, problem, targetOf } from './respond.ts'
 
 /** Why a notice reaches no document right now, or null when it is in force. */
@@ -71,6 +72,7 @@ export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
   handler: async (req: PayloadRequest) => {
     const t = req.t
     const id = req.routeParams?.id as string
+    if (!isIdOf(req.payload, options.noticesSlug, id)) return problem(404, translate(t, 'error-noSuchId', { value: id, collection: options.noticesSlug }))
     const query = (req.query ?? {}) as Record<string, string | undefined>
     const page = positive(query.page, 1)
     const limit = positive(query.limit, 10)

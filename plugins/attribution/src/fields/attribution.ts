@@ -4,6 +4,14 @@ import { LICENSES } from '../constants.ts'
 import { label } from '../translations/translate.ts'
 
 /**
+ * Every field below virtual too: Payload 3.90 refuses a query on a virtual field but not on the
+ * subfields of a virtual group, and `where[attribution.credit]` then reached SQL as a column
+ * that does not exist (a 500); now it is a 400 naming the path, over REST and GraphQL alike.
+ */
+const allVirtual = (fields: Field[]): Field[] =>
+  fields.map((field) => ({ ...field, virtual: true, ...('fields' in field && { fields: allVirtual(field.fields) }) }) as Field)
+
+/**
  * The typed, virtual `attribution` field (a named object type in GraphQL). Its value is set by
  * `attachAttribution` once per operation, not per document: see hooks/attribution.ts.
  */
@@ -15,7 +23,7 @@ export const attributionField = (): Field => ({
   label: label('field-attribution'),
   admin: { hidden: true },
   access: { create: () => false, update: () => false },
-  fields: [
+  fields: allVirtual([
     { name: 'credit', type: 'text' },
     { name: 'byline', type: 'text' },
     { name: 'copyrightHolder', type: 'text' },
@@ -38,5 +46,5 @@ export const attributionField = (): Field => ({
     { name: 'html', type: 'textarea' },
     { name: 'jsonLd', type: 'json' },
     { name: 'warnings', type: 'text', hasMany: true },
-  ],
+  ]),
 })

@@ -196,5 +196,10 @@ export const de: typeof en = {
     'review-done-submit': 'Zur Prüfung eingereicht.',
     'review-done-approve': 'Genehmigt.',
     'review-done-reject': 'Abgelehnt.',
+    'error-notText': '{{field}} muss Text sein.',
+    'error-notAnObject': '{{field}} muss ein Objekt sein.',
+    'error-notAnId': '{{field}}: {{value}} ist keine ID.',
+    'error-noSuchId': 'Nicht gefunden: „{{value}}“ ist keine ID von {{collection}}.',
+    'error-noParameters': 'Der Bericht nimmt keine Parameter an: {{names}}.',
   },
 }

@@ -194,5 +194,10 @@ export const en = {
     'review-done-submit': 'Submitted for review.',
     'review-done-approve': 'Approved.',
     'review-done-reject': 'Rejected.',
+    'error-notText': '{{field}} must be text.',
+    'error-notAnObject': '{{field}} must be an object.',
+    'error-notAnId': '{{field}}: {{value}} is not an id.',
+    'error-noSuchId': 'Not Found: "{{value}}" is not an id of {{collection}}.',
+    'error-noParameters': 'The report takes no parameters: {{names}}.',
   },
 }

@@ -196,5 +196,10 @@ export const fr: typeof en = {
     'review-done-submit': 'Soumis à validation.',
     'review-done-approve': 'Approuvé.',
     'review-done-reject': 'Rejeté.',
+    'error-notText': '{{field}} doit être du texte.',
+    'error-notAnObject': '{{field}} doit être un objet.',
+    'error-notAnId': '{{field}} : {{value}} n’est pas un identifiant.',
+    'error-noSuchId': 'Introuvable : « {{value}} » n’est pas un identifiant de {{collection}}.',
+    'error-noParameters': 'Le rapport ne prend aucun paramètre : {{names}}.',
   },
 }

@@ -1,0 +1,131 @@
+import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, Payload, Plugin, Where } from 'payload'
+
+import { isIdOf } from '@wirehouse/payload-plugin-attribution'
+import { APIError } from 'payload'
+
+/**
+ * Refuses a `where` or `sort` that Payload 3.90 would hand to the database as it is, where it fails
+ * as a 500: an invalid date, `near` on a field that is not a point, a word compared with an id or
+ * a number, `in` with something that is not a list. A 400 naming the path and the problem instead,
+ * over REST, GraphQL and the Local API. Paths Payload itself refuses (unknown, virtual, not
+ * readable) are left to its own check.
+ */
+
+type Found = { field: FlattenedField; slug: string } | { id: true; slug: string }
+
+const GEO = new Set(['near', 'within', 'intersects'])
+const COMPARE = new Set(['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'in', 'not_in', 'all'])
+const LISTS = new Set(['in', 'not_in', 'all'])
+
+const bad = (message: string) => new APIError(message, 400, undefined, true)
+
+/** The field at a dotted (or GraphQL `__`) path, through groups, tabs, arrays and relationships; null when unknown. */
+const fieldAt = (payload: Payload, slug: string, path: string): Found | null => {
+  const fieldsOf = (name: string): FlattenedField[] | undefined => payload.collections[name as CollectionSlug]?.config.flattenedFields
+  let fields = fieldsOf(slug)
+  let current = slug
+  const segments = path.replace(/__/g, '.').split('.')
+  for (const [i, name] of segments.entries()) {
+    if (name === 'id' && i === segments.length - 1) return { id: true, slug: current }
+    const field = fields?.find((f) => f.name === name)
+    if (!field) return null
+    if (i === segments.length - 1) return { field, slug: current }
+    if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
+      current = field.relationTo
+      fields = fieldsOf(current)
+    } else if ('flattenedFields' in field) {
+      fields = field.flattenedFields
+    } else return null
+  }
+  return null
+}
+
+const listOf = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]
+
+const isNull = (value: unknown) => value === null || value === undefined || value === '' || value === 'null'
+
+const isDate = (value: unknown) =>
+  value instanceof Date ? !Number.isNaN(value.getTime()) : (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
+
+const isNumber = (value: unknown) => (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isFinite(Number(value))
+
+const show = (value: unknown) => JSON.stringify(value)
+
+/** What is wrong with one `path: { operator: value }`, or null. */
+const constraintProblem = (payload: Payload, found: Found, path: string, operator: string, value: unknown): null | string => {
+  const type = 'id' in found ? 'id' : found.field.type
+  if (GEO.has(operator) && type !== 'point') return `${path}: "${operator}" works only on point fields, and this is a ${type} field.`
+  if (operator === 'exists' && ![true, false, 'true', 'false'].includes(value as string)) return `${path}: "exists" takes true or false, not ${show(value)}.`
+  if (!COMPARE.has(operator)) return null
+  if (LISTS.has(operator) && !Array.isArray(value) && typeof value !== 'string') return `${path}: "${operator}" takes a list, not ${show(value)}.`
+  const values = (LISTS.has(operator) ? listOf(value) : [value]).filter((v) => !isNull(v))
+  const nested = values.find((v) => typeof v === 'object' && !(v instanceof Date))
+  if (nested !== undefined) return `${path}: "${operator}" takes a value, not ${show(nested)}.`
+  if (type === 'date') {
+    const wrong = values.find((v) => !isDate(v))
+    return wrong === undefined ? null : `${path}: ${show(wrong)} is not a date.`
+  }
+  if (type === 'number') {
+    const wrong = values.find((v) => !isNumber(v))
+    return wrong === undefined ? null : `${path}: ${show(wrong)} is not a number.`
+  }
+  const target = 'id' in found ? found.slug : (found.field.type === 'relationship' || found.field.type === 'upload') && typeof found.field.relationTo === 'string' ? found.field.relationTo : null
+  if (target) {
+    const wrong = values.find((v) => !isIdOf(payload, target, v))
+    return wrong === undefined ? null : `${path}: ${show(wrong)} is not an id of ${target}.`
+  }
+  return null
+}
+
+const whereProblem = (payload: Payload, slug: string, where: unknown, at: string): null | string => {
+  if (where === undefined || where === null) return null
+  if (typeof where !== 'object' || Array.isArray(where)) return `${at || 'where'}: ${show(where)} is not a set of conditions.`
+  for (const [key, constraint] of Object.entries(where as Where)) {
+    const here = at ? `${at}.${key}` : key
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(constraint)) return `${here}: takes a list of conditions, not ${show(constraint)}.`
+      for (const [i, item] of constraint.entries()) {
+        const problem = whereProblem(payload, slug, item, `${here}.${i}`)
+        if (problem) return problem
+      }
+      continue
+    }
+    const found = fieldAt(payload, slug, key)
+    if (!found || !constraint || typeof constraint !== 'object') continue
+    for (const [operator, value] of Object.entries(constraint)) {
+      const problem = constraintProblem(payload, found, key, operator, value)
+      if (problem) return problem
+    }
+  }
+  return null
+}
+
+/** The versions table's own columns: its operations (findVersions, countVersions) come through this hook too. */
+const VERSION_COLUMNS = new Set(['version', 'parent', 'latest', 'snapshot', 'autosave', 'publishedLocale'])
+
+const sortProblem = (payload: Payload, slug: string, sort: unknown): null | string => {
+  if (sort === undefined || sort === null || sort === '') return null
+  const paths = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : null
+  if (!paths || paths.some((path) => typeof path !== 'string')) return `sort: ${show(sort)} is not a list of field names.`
+  const unknown = paths
+    .map((path: string) => path.trim().replace(/^-/, ''))
+    .find((path) => path && !VERSION_COLUMNS.has(path.split('.')[0]) && !fieldAt(payload, slug, path))
+  return unknown === undefined ? null : `sort: "${unknown}" is not a field of ${slug}.`
+}
+
+export const wellFormedQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+  const { where, sort } = args as { sort?: unknown; where?: unknown }
+  const problem = whereProblem(req.payload, collection.slug, where, '') ?? sortProblem(req.payload, collection.slug, sort)
+  if (problem) throw bad(problem)
+  return args
+}
+
+/** The check on every collection, the plugins' included: listed after them in the config's plugins. */
+export const wellFormedQueries: Plugin = (config) => ({
+  ...config,
+  collections: config.collections?.map((collection) => ({
+    ...collection,
+    hooks: { ...collection.hooks, beforeOperation: [wellFormedQuery, ...(collection.hooks?.beforeOperation ?? [])] },
+  })),
+})
