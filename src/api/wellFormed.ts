@@ -56,7 +56,7 @@ const queryProblem = (config: SanitizedConfig, search: string): null | string =>
     const value = query[name]
     if (value === undefined) continue
     if (typeof value !== 'string' || !WHOLE.test(value) || (name === 'page' && Number(value) < 1)) {
-      return `${name}: ${show(value)} is not a whole number${name === 'page' ? ' from 1' : ''}.`
+      return `${name}: ${show(value)} must be a whole number from ${name === 'page' ? 1 : 0}.`
     }
   }
   if (tooDeep(query.where)) return `where: nested more than ${QUERY_DEPTH} levels deep.`
