@@ -21,6 +21,8 @@ import { sourceRelationships } from './fields/sources.ts'
 import { attributionAtArgument } from './graphql.ts'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
+import { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
+import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
 import { reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
 import { rejectUnknownVariables } from './hooks/validateTemplates.ts'
 import { resolveOptions } from './options.ts'
@@ -37,6 +39,9 @@ export type {
   ReviewOptions,
 } from './options.ts'
 export { trashFirst } from './access.ts'
+export { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
+export { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
+export type { Reference } from './hooks/refuseDeleteWhileReferenced.ts'
 export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'
 export type { License, NoticeKind, NoticeScope, NoticeState, ReviewState, SourceKind } from './constants.ts'
 export { noticeState } from './noticeState.ts'
@@ -82,9 +87,10 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
   return addHooks(
     withFields,
     {
+      beforeOperation: [publishedForAnonymous()],
       beforeValidate: [rejectUnknownVariables(options)],
       beforeChange: review ? [reviewNoticeChange(review)] : [],
-      beforeDelete: [keepIfEverPublished],
+      beforeDelete: [keepIfEverPublished, refuseDeleteWhileReferenced()],
       ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
     },
     { first: true },
@@ -97,7 +103,9 @@ const sources = (collection: CollectionConfig, options: ResolvedOptions, users: 
   return addHooks(
     { ...collection, fields: withMissing(collection.fields, review ? [rightsProposalField(users, rights)] : []) },
     {
+      beforeOperation: [publishedForAnonymous()],
       beforeChange: review ? [reviewRightsChange(review)] : [],
+      beforeDelete: [refuseDeleteWhileReferenced()],
       ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
     },
     { first: true },

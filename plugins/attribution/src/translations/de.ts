@@ -149,6 +149,11 @@ export const de: typeof en = {
     'error-rejectProposalWhy': 'Geben Sie an, warum der Vorschlag abgelehnt wird.',
     'error-keptForRecord':
       'Dieser Rechtshinweis wurde veröffentlicht und wird daher zu Nachweiszwecken aufbewahrt: Er kann in den Papierkorb verschoben und wiederhergestellt, aber nie endgültig gelöscht werden.',
+    'error-referenced':
+      'Dieses Dokument kann nicht gelöscht werden: Das Löschen würde ändern, was diese Dokumente oder ihre Versionen aussagen: {{references}}.',
+    'error-referencedTrash': 'Verschieben Sie es stattdessen in den Papierkorb.',
+    'error-referencedMore': 'und {{count}} weitere',
+    'reference-version': 'eine frühere Version',
     'error-templateParse': 'die Vorlage lässt sich nicht verarbeiten: {{message}}',
     'error-unknownVariables_one': 'unbekannte Variable {{names}}',
     'error-unknownVariables_other': 'unbekannte Variablen {{names}}',

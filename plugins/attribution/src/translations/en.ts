@@ -147,6 +147,11 @@ export const en = {
     'error-rejectProposalWhy': 'Say why the proposal is rejected.',
     'error-keptForRecord':
       'This notice was published, so it is kept for the record: it can be moved to the trash and restored, but never deleted for good.',
+    'error-referenced':
+      'This document cannot be deleted: deleting it would change what these documents or their versions say: {{references}}.',
+    'error-referencedTrash': 'Move it to the trash instead.',
+    'error-referencedMore': 'and {{count}} more',
+    'reference-version': 'an earlier version',
     'error-templateParse': 'template does not parse: {{message}}',
     'error-unknownVariables_one': 'unknown variable {{names}}',
     'error-unknownVariables_other': 'unknown variables {{names}}',

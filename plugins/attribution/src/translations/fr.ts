@@ -149,6 +149,11 @@ export const fr: typeof en = {
     'error-rejectProposalWhy': 'Indiquez pourquoi la proposition est rejetée.',
     'error-keptForRecord':
       'Cette mention a été publiée, elle est donc conservée pour archive : elle peut être placée dans la corbeille et restaurée, mais jamais supprimée définitivement.',
+    'error-referenced':
+      'Ce document ne peut pas être supprimé : sa suppression modifierait ce que disent ces documents ou leurs versions : {{references}}.',
+    'error-referencedTrash': 'Placez-le plutôt dans la corbeille.',
+    'error-referencedMore': 'et {{count}} autres',
+    'reference-version': 'une version antérieure',
     'error-templateParse': 'le modèle ne peut pas être analysé : {{message}}',
     'error-unknownVariables_one': 'variable inconnue {{names}}',
     'error-unknownVariables_other': 'variables inconnues {{names}}',

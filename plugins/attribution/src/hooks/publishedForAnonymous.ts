@@ -1,0 +1,16 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+const READS = new Set(['count', 'findVersionByID', 'findVersions', 'read', 'readDistinct'])
+
+/**
+ * Anonymous readers see what is published and nothing else: over REST and GraphQL their
+ * `draft` (which would read the latest versions, drafts included, and drop the documents whose
+ * latest version is a draft from their lists) and `trash` are ignored. Server code reading with
+ * the Local API's default `overrideAccess` keeps both.
+ */
+export const publishedForAnonymous =
+  (): CollectionBeforeOperationHook =>
+  ({ args, operation, req }) => {
+    if (req.user || !READS.has(operation) || (args as { overrideAccess?: boolean }).overrideAccess !== false) return args
+    return { ...args, draft: false, trash: false }
+  }
