@@ -11,6 +11,7 @@ const READS = new Set(['count', 'findVersionByID', 'findVersions', 'read', 'read
 export const publishedForAnonymous =
   (): CollectionBeforeOperationHook =>
   ({ args, operation, req }) => {
-    if (req.user || !READS.has(operation) || (args as { overrideAccess?: boolean }).overrideAccess !== false) return args
+    // REST and GraphQL leave overrideAccess unset; the Local API sets it, true unless told otherwise.
+    if (req.user || !READS.has(operation) || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
     return { ...args, draft: false, trash: false }
   }
