@@ -36,7 +36,7 @@ beforeAll(async () => {
   })
   const trashedArticle = await payload.create({ collection: 'articles', data: { headline: 'Trashed story', _status: 'published', source: afp } })
   await trash('articles', trashedArticle.id)
-  const trashedSource = await payload.create({ collection: 'wire-sources', data: { name: 'Trashed Wire', code: 'TRASHED' } })
+  const trashedSource = await payload.create({ collection: 'wire-sources', data: { name: 'Trashed Wire', code: 'TRASHED', kind: 'other', license: 'copyright' } })
   await trash('wire-sources', trashedSource.id)
   const trashedNotice = await payload.create({
     collection: 'legal-notices',
@@ -121,7 +121,7 @@ describe('the trash', () => {
     ['legal-notices', 'trashedNotice', 'LegalNotice', 'LegalNotices'],
   ] as const
 
-  it.each(CASES)('anonymous gets nothing from the trash of %s with trash=true, over REST', async (collection, key) => {
+  it.each(CASES)('anonymous gets nothing from the trash of %s with trash=true, over REST', async (collection, key, ..._graphQL) => {
     const id = ids[key]
     expect((await api.rest('GET', `${collection}/${id}?trash=true`)).status).toBe(404)
     const list = await api.rest('GET', `${collection}?trash=true&where[id][equals]=${id}`)
@@ -143,7 +143,7 @@ describe('the trash', () => {
     expect(res.body.errors[0].extensions.statusCode).toBe(404)
   })
 
-  it.each(CASES)('signed-in staff still open the trash of %s', async (collection, key) => {
+  it.each(CASES)('signed-in staff still open the trash of %s', async (collection, key, ..._graphQL) => {
     const res = await api.rest('GET', `${collection}/${ids[key]}?trash=true`, { headers: await app.auth('admin') })
     expect(res.status).toBe(200)
     expect(res.body.deletedAt).toEqual(expect.any(String))

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const { payload } = app
   const site = await payload.create({ collection: 'sites', data: { name: 'History site', domain: 'history.example' } })
   const section = await payload.create({ collection: 'sections', data: { name: 'HISTORY', site: site.id } })
-  const source = await payload.create({ collection: 'wire-sources', data: { name: 'History Wire', code: 'HIST', credit: 'HW' } })
+  const source = await payload.create({ collection: 'wire-sources', data: { name: 'History Wire', code: 'HIST', credit: 'HW', kind: 'news-agency', license: 'copyright' } })
   const notice = await payload.create({
     collection: 'legal-notices',
     data: {
@@ -189,7 +189,7 @@ describe('deletes that would rewrite history are refused with 409', () => {
     const { payload } = app
     const lone = await payload.create({ collection: 'articles', data: { headline: 'Lone story', _status: 'published', source: ids.source } })
     expect((await api.rest('DELETE', `articles/${lone.id}`, { headers: admin })).status).toBe(200)
-    const source = await payload.create({ collection: 'wire-sources', data: { name: 'Unused Wire', code: 'UNUSED' } })
+    const source = await payload.create({ collection: 'wire-sources', data: { name: 'Unused Wire', code: 'UNUSED', kind: 'other', license: 'copyright' } })
     await payload.update({ collection: 'wire-sources', id: source.id, data: { deletedAt: new Date().toISOString() } })
     expect((await api.rest('DELETE', `wire-sources/${source.id}?trash=true`, { headers: admin })).status).toBe(200)
   })
