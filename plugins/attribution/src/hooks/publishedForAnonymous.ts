@@ -13,5 +13,7 @@ export const publishedForAnonymous =
   ({ args, operation, req }) => {
     // REST and GraphQL leave overrideAccess unset; the Local API sets it, true unless told otherwise.
     if (req.user || !READS.has(operation) || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
-    return { ...args, draft: false, trash: false }
+    // Changed in place: other hooks may know these args by identity (the attribution's select plan).
+    Object.assign(args, { draft: false, trash: false })
+    return args
   }
