@@ -209,6 +209,7 @@ export interface Article {
   attribution?: Attribution;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -589,6 +590,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   attribution?: T | AttributionSelect<T>;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**

@@ -50,6 +50,8 @@ export const databaseAdapter = (uri: string): DatabaseAdapterObj => {
       migrationDir: path.resolve(dirname, 'migrations/sqlite'),
       transactionOptions: {},
       wal: true,
+      // Ids are never reused: without AUTOINCREMENT, SQLite hands a deleted row's id to the next one.
+      autoIncrement: true,
     })
   }
   if (kind === 'postgres') {

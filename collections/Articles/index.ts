@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { calendarDate } from '@wirehouse/payload-plugin-attribution'
+import { calendarDate, publishedForAnonymous, refuseDeleteWhileReferenced } from '@wirehouse/payload-plugin-attribution'
 
-import { publishedUnless, roles } from '@/access'
+import { publishedUnless, roles, trashOrDelete } from '@/access'
 import { relatedLinksField } from '@/fields/relatedLinks'
 import { requiredToPublish } from '@/fields/requiredToPublish'
 import { slugField } from '@/fields/slug'
@@ -29,15 +29,19 @@ export const Articles: CollectionConfig = {
     readVersions: roles('admin', 'editor', 'compliance'),
     create: roles('admin', 'editor'),
     update: roles('admin', 'editor'),
-    delete: roles('admin', 'editor'),
+    // Editors move articles to the trash; only admins delete for good or empty the trash.
+    delete: trashOrDelete({ deleters: ['admin'], trashers: ['editor'] }),
   },
+  trash: true,
   versions: {
     // Validate drafts too: a draft may lack a source, but never carries malformed data.
     drafts: { validate: true },
     maxPerDoc: 100,
   },
   hooks: {
+    beforeOperation: [publishedForAnonymous()],
     beforeChange: [setPublishedAt()],
+    beforeDelete: [refuseDeleteWhileReferenced()],
     afterChange: [revalidateSite().afterChange],
     afterDelete: [revalidateSite().afterDelete],
   },

@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseDeleteWhileReferenced } from '@wirehouse/payload-plugin-attribution'
+
 import { anyone, roles } from '@/access'
 import { relatedLinksField } from '@/fields/relatedLinks'
 import { slugField } from '@/fields/slug'
@@ -22,7 +24,11 @@ export const Sections: CollectionConfig = {
     update: roles('admin', 'editor'),
     delete: roles('admin'),
   },
-  hooks: { afterChange: [revalidateSite().afterChange], afterDelete: [revalidateSite().afterDelete] },
+  hooks: {
+    beforeDelete: [refuseDeleteWhileReferenced()],
+    afterChange: [revalidateSite().afterChange],
+    afterDelete: [revalidateSite().afterDelete],
+  },
   // A section's slug is unique within its site, not across the network.
   indexes: [{ fields: ['site', 'slug'], unique: true }],
   fields: [

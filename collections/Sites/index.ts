@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseDeleteWhileReferenced } from '@wirehouse/payload-plugin-attribution'
+
 import { anyone, roles } from '@/access'
 import { hostname } from '@/fields/validators'
 import { revalidateSite } from '@/hooks/revalidateSite'
@@ -19,7 +21,11 @@ export const Sites: CollectionConfig = {
     update: roles('admin'),
     delete: roles('admin'),
   },
-  hooks: { afterChange: [revalidateSite().afterChange], afterDelete: [revalidateSite().afterDelete] },
+  hooks: {
+    beforeDelete: [refuseDeleteWhileReferenced()],
+    afterChange: [revalidateSite().afterChange],
+    afterDelete: [revalidateSite().afterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseDeleteWhileReferenced } from '@wirehouse/payload-plugin-attribution'
+
 import { fieldRoles, hasRole, roles, ROLES } from '@/access'
 import { env } from '@/env'
 
@@ -41,6 +43,8 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [throttleByEmail, serverMadeApiKeys],
     beforeChange: [firstUserIsAdmin],
+    // Who did what stays on record: the audit log and the reviews point to their users.
+    beforeDelete: [refuseDeleteWhileReferenced()],
   },
   fields: [
     { name: 'name', type: 'text', maxLength: 120 },

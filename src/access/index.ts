@@ -30,6 +30,16 @@ export const publishedUnless =
   ({ req }) =>
     hasRole(req.user, ...allowed) ? true : publishedOnly
 
+/**
+ * Delete for a collection with a trash: `deleters` delete for good (and empty the trash);
+ * `trashers` only move documents to the trash, an update setting `deletedAt` that Payload checks
+ * against delete access with the data.
+ */
+export const trashOrDelete =
+  ({ deleters, trashers }: { deleters: Role[]; trashers: Role[] }): Access =>
+  ({ data, req }) =>
+    hasRole(req.user, ...deleters) || (hasRole(req.user, ...trashers) && Boolean((data as { deletedAt?: unknown } | undefined)?.deletedAt))
+
 export const anyone: Access = () => true
 
 export const nobody: Access = () => false

@@ -21,6 +21,8 @@ const ROLES = ['anonymous', 'editor', 'compliance', 'admin'] as const satisfies 
  * Editors create wire sources but never their rights fields: see "wire-source rights".
  * `d` on legal notices and wire sources moves them to the trash: see "legal-notice trash" and
  * test/int/audit.test.ts (a notice that was ever published is never deleted for good).
+ * `d` on articles moves them to the trash too; only admins delete them for good or empty the
+ * trash (test/int/history.test.ts, "articles: editors trash, only admins delete for good").
  * The audit log is written only by the audit hooks: nobody creates, updates or deletes an entry
  * through any API (more in test/int/audit.test.ts).
  * Compliance staff publish a notice only through review (test/int/review.test.ts): a direct
@@ -125,6 +127,7 @@ const SPECS: Record<Row, Spec> = {
   'articles (published)': {
     slug: 'articles',
     versions: true,
+    trash: true,
     ops: ['read', 'create', 'update', 'delete'],
     gql: { one: 'Article', many: 'Articles' },
     make: () => create('articles', { headline: `Published story ${next()}`, _status: 'published', source: afp }),
@@ -141,6 +144,7 @@ const SPECS: Record<Row, Spec> = {
     slug: 'articles',
     draft: true,
     versions: true,
+    trash: true,
     ops: ['read', 'create', 'update', 'delete'],
     gql: { one: 'Article', many: 'Articles' },
     make: () => create('articles', { headline: `Draft story ${next()}`, _status: 'draft' }, true),

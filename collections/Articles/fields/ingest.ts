@@ -1,5 +1,6 @@
 import type { GroupField } from 'payload'
 
+import { fieldRoles, ROLES } from '@/access'
 import { labelled } from '@/fields/labelled'
 import { WIRE_FORMATS } from '@/ingest/types'
 
@@ -12,6 +13,8 @@ export const ingestField = (): GroupField => ({
   type: 'group',
   label: 'Wire ingest',
   admin: { position: 'sidebar', condition: (data) => Boolean(data?.ingest?.format) },
+  // Diagnostics for the newsroom, not for readers.
+  access: { read: fieldRoles(...ROLES) },
   fields: [
     {
       name: 'needsReview',

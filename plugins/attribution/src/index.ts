@@ -25,6 +25,8 @@ import { sourceRelationships } from './fields/sources.ts'
 import { attributionAtArgument, reviewMutations } from './graphql.ts'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
+import { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
+import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
 import { rememberOperation, reviewNoticeChange, reviewRightsChange } from './hooks/review.ts'
 import { rejectTemplateProblems } from './hooks/validateTemplates.ts'
 import { resolveOptions } from './options.ts'
@@ -46,6 +48,9 @@ export type {
 export { trashFirst } from './access.ts'
 export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'
 export type { License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind } from './constants.ts'
+export { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
+export { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
+export type { Reference } from './hooks/refuseDeleteWhileReferenced.ts'
 export { HTML_ALLOW_LIST, sanitizeHtmlOutput } from './html.ts'
 export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
@@ -110,9 +115,10 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
   return addHooks(
     review ? reviewed(withFields, review, noticeSubject(options.noticesSlug)) : withFields,
     {
+      beforeOperation: [publishedForAnonymous()],
       beforeValidate: [rejectTemplateProblems(options)],
       beforeChange: review ? [reviewNoticeChange(review)] : [],
-      beforeDelete: [keepIfEverPublished],
+      beforeDelete: [keepIfEverPublished, refuseDeleteWhileReferenced()],
       ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
     },
     { first: true },
@@ -126,7 +132,9 @@ const sources = (collection: CollectionConfig, options: ResolvedOptions, users: 
   return addHooks(
     review ? reviewed(withFields, review, rightsSubject(options.sourcesSlug)) : withFields,
     {
+      beforeOperation: [publishedForAnonymous()],
       beforeChange: review ? [reviewRightsChange(review)] : [],
+      beforeDelete: [refuseDeleteWhileReferenced()],
       ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
     },
     { first: true },

@@ -60,7 +60,10 @@ describe('attributionPlugin: what it brings', () => {
     expect(notices.hooks?.beforeOperation).toHaveLength(1)
     expect(notices.hooks?.beforeValidate).toHaveLength(1)
     expect(notices.hooks?.beforeChange).toHaveLength(1)
-    expect(notices.hooks?.beforeDelete).toHaveLength(1)
+    // Kept for the record; never deleted while another document or version points to it.
+    expect(notices.hooks?.beforeDelete).toHaveLength(2)
+    // Anonymous reads ignore draft and trash.
+    expect(notices.hooks?.beforeOperation).toHaveLength(1)
 
     const sources = collection(config, 'wire-sources')
     expect(names(sources.fields)).toEqual(['name', 'code', 'kind', 'copyrightHolder', 'license', 'credit', 'bylineAliases', 'rightsProposal', 'reviewPanel'])
@@ -68,6 +71,8 @@ describe('attributionPlugin: what it brings', () => {
       relationTo: 'users',
     })
     expect(sources.hooks?.beforeChange).toHaveLength(1)
+    expect(sources.hooks?.beforeDelete).toHaveLength(1)
+    expect(sources.hooks?.beforeOperation).toHaveLength(1)
 
     const publisher = config.globals!.find((g) => g.slug === 'publisher') as GlobalConfig
     expect(names(publisher.fields)).toEqual(['name', 'copyrightStartYear', 'jurisdiction'])

@@ -6,6 +6,7 @@ import * as migration_20261128_152730_source_rights_review from './20261128_1527
 import * as migration_20261128_161922_article_ingest from './20261128_161922_article_ingest';
 import * as migration_20261128_201503_article_list_indexes from './20261128_201503_article_list_indexes';
 import * as migration_20261203_082230_rights_review_states from './20261203_082230_rights_review_states';
+import * as migration_20261203_110930_article_trash from './20261203_110930_article_trash';
 import * as migration_20261203_111750_review_actions from './20261203_111750_review_actions';
 import * as migration_20261203_114343_accounts from './20261203_114343_accounts';
 
@@ -49,6 +50,11 @@ export const migrations = [
     up: migration_20261203_082230_rights_review_states.up,
     down: migration_20261203_082230_rights_review_states.down,
     name: '20261203_082230_rights_review_states',
+  },
+  {
+    up: migration_20261203_110930_article_trash.up,
+    down: migration_20261203_110930_article_trash.down,
+    name: '20261203_110930_article_trash'
   },
   {
     up: migration_20261203_111750_review_actions.up,

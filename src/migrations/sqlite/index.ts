@@ -6,6 +6,8 @@ import * as migration_20261128_152735_source_rights_review from './20261128_1527
 import * as migration_20261128_161929_article_ingest from './20261128_161929_article_ingest';
 import * as migration_20261128_201522_article_list_indexes from './20261128_201522_article_list_indexes';
 import * as migration_20261203_082244_rights_review_states from './20261203_082244_rights_review_states';
+import * as migration_20261203_110354_autoincrement_ids from './20261203_110354_autoincrement_ids';
+import * as migration_20261203_110958_article_trash from './20261203_110958_article_trash';
 import * as migration_20261203_111832_review_actions from './20261203_111832_review_actions';
 import * as migration_20261203_114447_accounts from './20261203_114447_accounts';
 
@@ -49,6 +51,16 @@ export const migrations = [
     up: migration_20261203_082244_rights_review_states.up,
     down: migration_20261203_082244_rights_review_states.down,
     name: '20261203_082244_rights_review_states',
+  },
+  {
+    up: migration_20261203_110354_autoincrement_ids.up,
+    down: migration_20261203_110354_autoincrement_ids.down,
+    name: '20261203_110354_autoincrement_ids',
+  },
+  {
+    up: migration_20261203_110958_article_trash.up,
+    down: migration_20261203_110958_article_trash.down,
+    name: '20261203_110958_article_trash'
   },
   {
     up: migration_20261203_111832_review_actions.up,

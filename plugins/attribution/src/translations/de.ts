@@ -141,6 +141,11 @@ export const de: typeof en = {
     'template-comment': 'ein Kommentar',
     'template-partial': 'ein Partial',
     'template-delimiters': 'ein Wechsel der Begrenzer',
+    'error-referenced':
+      'Dieses Dokument kann nicht gelöscht werden: Das Löschen würde ändern, was diese Dokumente oder ihre Versionen aussagen: {{references}}.',
+    'error-referencedTrash': 'Verschieben Sie es stattdessen in den Papierkorb.',
+    'error-referencedMore': 'und {{count}} weitere',
+    'reference-version': 'eine frühere Version',
     'error-unknownVariables_one': 'unbekannte Variable {{names}}',
     'error-unknownVariables_other': 'unbekannte Variablen {{names}}',
     'error-invalidDate': '„{{value}}“ ist kein gültiges Datum.',

@@ -139,6 +139,11 @@ export const en = {
     'template-comment': 'a comment',
     'template-partial': 'a partial',
     'template-delimiters': 'a delimiter change',
+    'error-referenced':
+      'This document cannot be deleted: deleting it would change what these documents or their versions say: {{references}}.',
+    'error-referencedTrash': 'Move it to the trash instead.',
+    'error-referencedMore': 'and {{count}} more',
+    'reference-version': 'an earlier version',
     'error-unknownVariables_one': 'unknown variable {{names}}',
     'error-unknownVariables_other': 'unknown variables {{names}}',
     'error-invalidDate': '"{{value}}" is not a valid date.',

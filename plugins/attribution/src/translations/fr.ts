@@ -141,6 +141,11 @@ export const fr: typeof en = {
     'template-comment': 'un commentaire',
     'template-partial': 'un partiel',
     'template-delimiters': 'un changement de délimiteurs',
+    'error-referenced':
+      'Ce document ne peut pas être supprimé : sa suppression modifierait ce que disent ces documents ou leurs versions : {{references}}.',
+    'error-referencedTrash': 'Placez-le plutôt dans la corbeille.',
+    'error-referencedMore': 'et {{count}} autres',
+    'reference-version': 'une version antérieure',
     'error-unknownVariables_one': 'variable inconnue {{names}}',
     'error-unknownVariables_other': 'variables inconnues {{names}}',
     'error-invalidDate': '« {{value}} » n’est pas une date valide.',
