@@ -52,6 +52,19 @@ export const overCap = ({ depth, limit, pagination, joins }: Asked, listing: boo
   return null
 }
 
+/**
+ * A where of only `id in [list]` of at most `maxLimit` ids: the answer holds no more documents than
+ * the list, whatever the limit (the admin's list view loads related titles so, with `limit=250`).
+ */
+const byIds = (where: unknown): boolean => {
+  if (!where || typeof where !== 'object') return false
+  const keys = Object.keys(where)
+  const id = (where as { id?: { in?: unknown } }).id
+  if (keys.length !== 1 || !id || typeof id !== 'object' || Object.keys(id).length !== 1) return false
+  const list = typeof id.in === 'string' ? id.in.split(',') : id.in
+  return Array.isArray(list) && list.length <= maxLimit
+}
+
 /** Admins, server-side code (Local API: seed, ingest, the site) and GraphQL (checked on its arguments) are not capped here. */
 export const isCapped = (req: PayloadRequest) => req.payloadAPI !== 'local' && !hasRole(req.user, 'admin')
 
@@ -70,7 +83,7 @@ export const capRequest = ({ overrideAccess, req }: { overrideAccess?: boolean; 
   // A read is a GET, or a POST Payload turned into one (`X-HTTP-Method-Override: GET`). The admin
   // counts a collection's trash with `limit=0&depth=0&trash=true`: signed-in users may, at depth 0.
   const trashCount = Boolean(req.user) && String(query.trash) === 'true' && numeric(query.depth) === 0
-  const problem = overCap(trashCount ? { ...query, limit: undefined } : query, req.method === 'GET')
+  const problem = overCap(trashCount || byIds(query.where) ? { ...query, limit: undefined } : query, req.method === 'GET')
   if (problem) throw new APIError(`${problem} (see docs/api.md#limits).`, 400, undefined, true)
 }
 

@@ -170,6 +170,18 @@ describe('REST caps', () => {
     expect((await api.rest('GET', path.replace('depth=0', 'depth=1'), { headers: await app.auth('compliance') })).status).toBe(400)
   })
 
+  it("the admin's related titles (where id in a list of at most 100, limit=250) are served: the list bounds the answer", async () => {
+    const headers = await app.auth('editor')
+    const ids = (await app.payload.find({ collection: 'wire-sources', limit: 3, depth: 0 })).docs.map((doc) => doc.id)
+    const titles = await api.rest('GET', `wire-sources?depth=0&limit=250&select[name]=true&where[id][in]=${ids.join(',')}`, { headers })
+    expect(titles.status).toBe(200)
+    expect(titles.body.docs).toHaveLength(3)
+    const many = Array.from({ length: 101 }, (_, n) => n + 1).join(',')
+    expect((await api.rest('GET', `wire-sources?depth=0&limit=250&where[id][in]=${many}`, { headers })).status).toBe(400)
+    const mixed = `wire-sources?depth=0&limit=250&where[id][in]=${ids.join(',')}&where[name][exists]=true`
+    expect((await api.rest('GET', mixed, { headers })).status).toBe(400)
+  })
+
   it('admins are not capped', async () => {
     const headers = await app.auth('admin')
     const all = await api.rest('GET', 'articles?depth=10&limit=100000', { headers })

@@ -57,13 +57,12 @@ describe('attributionPlugin: what it brings', () => {
       ...['submit', 'approve', 'reject'].map((action) => expect.objectContaining({ path: `/:id/review/${action}`, method: 'post' })),
       expect.objectContaining({ path: '/:id/review', method: 'get' }),
     ])
-    expect(notices.hooks?.beforeOperation).toHaveLength(1)
     expect(notices.hooks?.beforeValidate).toHaveLength(1)
     expect(notices.hooks?.beforeChange).toHaveLength(1)
     // Kept for the record; never deleted while another document or version points to it.
     expect(notices.hooks?.beforeDelete).toHaveLength(2)
-    // Anonymous reads ignore draft and trash.
-    expect(notices.hooks?.beforeOperation).toHaveLength(1)
+    // Anonymous reads ignore draft and trash; the review remembers which operation it is in.
+    expect(notices.hooks?.beforeOperation).toHaveLength(2)
 
     const sources = collection(config, 'wire-sources')
     expect(names(sources.fields)).toEqual(['name', 'code', 'kind', 'copyrightHolder', 'license', 'credit', 'bylineAliases', 'rightsProposal', 'reviewPanel'])
@@ -72,7 +71,7 @@ describe('attributionPlugin: what it brings', () => {
     })
     expect(sources.hooks?.beforeChange).toHaveLength(1)
     expect(sources.hooks?.beforeDelete).toHaveLength(1)
-    expect(sources.hooks?.beforeOperation).toHaveLength(1)
+    expect(sources.hooks?.beforeOperation).toHaveLength(2)
 
     const publisher = config.globals!.find((g) => g.slug === 'publisher') as GlobalConfig
     expect(names(publisher.fields)).toEqual(['name', 'copyrightStartYear', 'jurisdiction'])
