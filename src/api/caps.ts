@@ -79,7 +79,7 @@ export const isCapped = (req: PayloadRequest) => req.payloadAPI !== 'local' && !
  */
 export const capRequest = ({ overrideAccess, req }: { overrideAccess?: boolean; req: PayloadRequest }): void => {
   if (req.payloadAPI !== 'REST' || overrideAccess === true || !isCapped(req)) return
-  const query = req.query as Asked & { trash?: unknown }
+  const query = req.query as Asked & { trash?: unknown; where?: unknown }
   // A read is a GET, or a POST Payload turned into one (`X-HTTP-Method-Override: GET`). The admin
   // counts a collection's trash with `limit=0&depth=0&trash=true`: signed-in users may, at depth 0.
   const trashCount = Boolean(req.user) && String(query.trash) === 'true' && numeric(query.depth) === 0
