@@ -15,11 +15,23 @@ const warn = (message: string) => process.stderr.write(`${new Date().toISOString
  * false`): they fail at once, and each limiter counts in this process's memory until Redis is back
  * (its insurance limiter). Logins stay up, and still throttled, instead of waiting on a dead Redis.
  */
+/** A Redis URL fit for a log line: no user or password. */
+const withoutCredentials = (url: string): string => {
+  try {
+    const parsed = new URL(url)
+    parsed.username = ''
+    parsed.password = ''
+    return parsed.toString()
+  } catch {
+    return 'REDIS_URL'
+  }
+}
+
 export const connectRedis = (url: string) => {
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false })
   let down = false
   client.on('error', (error: Error) => {
-    if (!down) warn(`Redis at ${url.replace(/\/\/[^@]*@/, '//')} is unavailable (${error.message}); counting in this process's memory until it is back`)
+    if (!down) warn(`Redis at ${withoutCredentials(url)} is unavailable (${error.message}); counting in this process's memory until it is back`)
     down = true
   })
   client.on('ready', () => {

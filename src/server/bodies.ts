@@ -42,7 +42,7 @@ const refuse = (res: Response, status: number, message: string) => {
 }
 
 /** The path as Next will route it: dots resolved, slashes collapsed, escapes decoded. */
-const routedPath = (url: string): string => {
+export const routedPath = (url: string): string => {
   const raw = url.split('?')[0]
   let decoded = raw
   try {

@@ -4,6 +4,8 @@ import type { LimitName } from '../env'
 
 import { limiter, waitMessage } from '../rateLimit/limiter'
 
+import { routedPath } from './bodies'
+
 /** The throttled endpoints, counted per client address before Next reads their bodies. */
 const ROUTES: { path: string; limit: LimitName; what: string }[] = [
   { path: '/api/users/login', limit: 'LOGIN_IP', what: 'sign-in attempts from this address' },
@@ -19,7 +21,9 @@ const ROUTES: { path: string; limit: LimitName; what: string }[] = [
  */
 export const rateLimits = (): RequestHandler => async (req, res, next) => {
   if (req.method !== 'POST') return next()
-  const route = ROUTES.find((r) => r.path === req.path.replace(/\/+$/, ''))
+  // As Next will route it, so `//api/users/login/` or `/api/users/./login` count too.
+  const path = routedPath(req.url)
+  const route = ROUTES.find((r) => r.path === path)
   if (!route) return next()
   const wait = await limiter(route.limit).consume(req.ip ?? req.socket.remoteAddress ?? 'unknown')
   if (wait === null) return next()
