@@ -4,6 +4,8 @@ import { isIdOf } from '@wirehouse/payload-plugin-attribution'
 import { APIError, getPayload } from 'payload'
 import * as qs from 'qs-esm'
 
+import { problem } from './problem'
+
 /**
  * One small layer in front of Payload's REST and GraphQL route handlers for the malformed requests
  * Payload 3.90 answers with a 500: a body that is not a JSON object, a content type it ignores
@@ -18,7 +20,6 @@ type Config = Promise<SanitizedConfig> | SanitizedConfig
 export type RestHandler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 export type GraphqlHandler = (request: Request) => Promise<Response>
 
-const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 const show = (value: unknown) => JSON.stringify(value)
 

@@ -1,11 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { problem as fail } from '../api/problem'
 import { limiter, tooManyRequests } from '../rateLimit/limiter'
 
 import { createIngester, INGEST_DEFAULTS, type IngestOptions } from './ingest'
 import { type Deadline, IngestError, tooLarge } from './types'
-
-const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /** The request body, refused as soon as it passes `maxBytes` or its deadline: never buffered whole. */
 const readBody = async (req: PayloadRequest, maxBytes: number, deadline: Deadline): Promise<Uint8Array> => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 
+import { problem } from '../api/problem'
 import { env, type Limit, type LimitName } from '../env'
 
 /** Counts requests under a key; `consume` answers how many seconds to wait, or null when the request may go ahead. Never throws. */
@@ -116,4 +117,4 @@ export const closeRateLimits = async () => {
 export const waitMessage = (what: string, seconds: number) => `Too many ${what}: wait ${seconds} s and try again.`
 
 export const tooManyRequests = (what: string, seconds: number) =>
-  Response.json({ errors: [{ message: waitMessage(what, seconds) }] }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+  problem(429, waitMessage(what, seconds), { 'Retry-After': String(seconds) })

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
 import { hasRole } from '@/access'
+import { problem } from '@/api/problem'
 
 import { newApiKey, SERVER_MADE_KEY } from '../apiKey'
 
@@ -8,12 +9,12 @@ import { newApiKey, SERVER_MADE_KEY } from '../apiKey'
 const target = (handler: (id: number | string, ...rest: Parameters<PayloadHandler>) => Promise<Response>): PayloadHandler =>
   async (req) => {
     const id = req.routeParams?.id as string
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in to manage API keys.' }] }, { status: 401 })
+    if (!req.user) return problem(401, 'Sign in to manage API keys.')
     if (!hasRole(req.user, 'admin') && String(req.user.id) !== id) {
-      return Response.json({ errors: [{ message: 'Only admins manage the API keys of other users.' }] }, { status: 403 })
+      return problem(403, 'Only admins manage the API keys of other users.')
     }
     const found = await req.payload.find({ collection: 'users', where: { id: { equals: id } }, limit: 1, depth: 0, req })
-    if (!found.docs.length) return Response.json({ errors: [{ message: `No user with id "${id}".` }] }, { status: 404 })
+    if (!found.docs.length) return problem(404, `No user with id "${id}".`)
     return handler(found.docs[0]!.id, req)
   }
 

@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { problem } from '@/api/problem'
+
 /**
  * In production nobody signs up as the first admin over the web (a fresh server would be anyone's
  * for the taking): `npm run create-admin` makes that account. Listed before Payload's own
@@ -8,9 +10,5 @@ import type { Endpoint } from 'payload'
 export const firstRegisterClosed: Endpoint = {
   path: '/first-register',
   method: 'post',
-  handler: () =>
-    Response.json(
-      { errors: [{ message: 'First-register is closed in production: create the first admin with `npm run create-admin`.' }] },
-      { status: 403 },
-    ),
+  handler: () => problem(403, 'First-register is closed in production: create the first admin with `npm run create-admin`.'),
 }
