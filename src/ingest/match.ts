@@ -23,7 +23,7 @@ const SIGNALS: { by: MatchedBy; values: (story: Story) => (string | undefined)[]
   { by: 'credit', values: (story) => [story.dateline.credit], fields: (s) => [s.credit, s.code] },
   { by: 'byline', values: (story) => [story.byline], fields: (s) => s.bylineAliases ?? [] },
   { by: 'distributor', values: (story) => story.distributors, fields: (s) => [s.credit, s.code, s.name] },
-  { by: 'copyright holder', values: (story) => [story.copyrightHolder], fields: (s) => [s.copyrightHolder, s.name] },
+  { by: 'copyright holder', values: (story) => [story.rights.holder], fields: (s) => [s.copyrightHolder, s.name] },
 ]
 
 /**

@@ -58,7 +58,7 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
     distributors: list(field(doc, 'infosource', 'infosources', 'infoSources'))
       .map((source) => text(source.name))
       .filter((name): name is string => Boolean(name)),
-    copyrightHolder: text(field(doc, 'copyrightholder', 'copyrightHolder')),
+    rights: { holder: text(field(doc, 'copyrightholder', 'copyrightHolder')) },
   }
 }
 

@@ -35,7 +35,7 @@ export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story 
     bodyHtml,
     relatedLinks: [],
     distributors: distributor ? [distributor] : [],
-    copyrightHolder: attribute(find(childrenOf(docdata), 'doc.copyright'), 'holder'),
+    rights: { holder: attribute(find(childrenOf(docdata), 'doc.copyright'), 'holder') },
   }
 }
 

@@ -57,6 +57,7 @@ export const parseTextPage = (page: string, deadline: Deadline = NO_DEADLINE): S
     bodyHtml: paragraphs.map(toHtml).join(''),
     relatedLinks: relatedLinks(rest),
     distributors: [],
+    rights: {},
   }
 }
 

@@ -2,7 +2,11 @@
 export const WIRE_FORMATS = ['text', 'nitf', 'ninjs'] as const
 export type WireFormat = (typeof WIRE_FORMATS)[number]
 
+/** A related link; `url` is empty when the wire printed only a label (an editor completes it). */
 export type RelatedLink = { label: string; url: string }
+
+/** The rights a file states about itself, as received (ninjs `copyrightholder`/`copyrightnotice`/`usageterms` in any spelling, NITF `doc.copyright`/`doc.rights`). */
+export type WireRights = { holder?: string; notice?: string; usageTerms?: string }
 
 /**
  * One wire story, whatever it arrived as. Parsers fill in what their format carries and leave
@@ -23,7 +27,11 @@ export type Story = {
   relatedLinks: RelatedLink[]
   /** NITF `distributor`, ninjs `infosource(s)` names. */
   distributors: string[]
-  copyrightHolder?: string
+  /** The file's own rights statement, as received; empty when it states none. */
+  rights: WireRights
+  /** The wire's own first-created and version timestamps (ISO 8601 with zone), when the file gives them. */
+  firstCreated?: string
+  versionCreated?: string
   /** Site name from a plain page's masthead. */
   masthead?: string
 }

@@ -25,6 +25,7 @@ const story = (fields: Partial<Story>): Story => ({
   bodyHtml: '<p>x</p>',
   relatedLinks: [],
   distributors: [],
+  rights: {},
   ...fields,
 })
 
@@ -33,14 +34,14 @@ describe('matchSource', () => {
     ['the dateline credit', { dateline: { credit: 'afp' } }, AFP, 'credit'],
     ['a byline alias', { byline: 'UPI Staff Writers' }, UPI, 'byline'],
     ['a distributor by code or name', { distributors: ['United Press International'] }, UPI, 'distributor'],
-    ['the copyright holder', { copyrightHolder: 'Agence France-Presse' }, AFP, 'copyright holder'],
+    ['the copyright holder', { rights: { holder: 'Agence France-Presse' } }, AFP, 'copyright holder'],
     ['"Staff Writers" copy', { byline: 'Staff Writers', dateline: { credit: 'SPX' } }, SPX, 'credit'],
   ])('matches by %s', (_, fields, want, by) => {
     expect(matchSource(story(fields as Partial<Story>), sources)).toEqual({ source: want, by })
   })
 
   it('takes the first signal in order and ignores signals that name no source', () => {
-    expect(matchSource(story({ dateline: { credit: 'AFP' }, byline: 'Jane Doe', copyrightHolder: 'Agence France-Presse' }), sources)).toEqual({
+    expect(matchSource(story({ dateline: { credit: 'AFP' }, byline: 'Jane Doe', rights: { holder: 'Agence France-Presse' } }), sources)).toEqual({
       source: AFP,
       by: 'credit',
     })
