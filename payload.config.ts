@@ -69,6 +69,7 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
         notices: { overrides: LegalNotices },
         sources: { overrides: WireSources },
         publisher: { overrides: Publisher },
+        uploadsCollection: 'media',
         review: { reviewers: complianceStaff, bypass: admins },
         reportAccess: complianceStaff,
         // Per account; the per-address limit is in the express server (src/server/rateLimit.ts).
