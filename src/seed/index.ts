@@ -110,11 +110,11 @@ const ensureLogo = async (payload: Payload, result: SeedResult): Promise<number>
     result.existing.media = (result.existing.media ?? 0) + 1
     return found.docs[0].id as number
   }
-  const data = Buffer.from(logo.svg)
+  const data = logo.data()
   const doc = await payload.create({
     collection: 'media',
     data: { alt: logo.alt },
-    file: { data, mimetype: 'image/svg+xml', name: logo.name, size: data.length },
+    file: { data, mimetype: logo.mimetype, name: logo.name, size: data.length },
     depth: 0,
   })
   result.created.media = 1
