@@ -15,9 +15,9 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.stop())
 
-const form = (bytes: Uint8Array | string, name: string, type: string) => {
+const form = (bytes: Buffer | string, name: string, type: string) => {
   const data = new FormData()
-  data.append('file', new Blob([bytes], { type }), name)
+  data.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name)
   data.append('_payload', JSON.stringify({ alt: 'An image' }))
   return data
 }
