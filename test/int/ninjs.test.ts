@@ -229,6 +229,9 @@ describe('GET /api/articles/ninjs: the feed', () => {
     expect(v31.items.every((item: Json) => item.standard.schema === SCHEMA['3.1'] && 'infoSources' in item)).toBe(true)
     const accepted = await feed('?limit=1', { Accept: 'application/ninjs+json;version=3.1' })
     expect(accepted.items[0].standard.version).toBe('3.1')
+    // A page is not a ninjs item: it is labelled as plain JSON.
+    const labelled = await api.rest('GET', 'articles/ninjs?limit=1', { headers: { Accept: 'application/ninjs+json;version=3.1' } })
+    expect(labelled.headers?.get('content-type')).toContain('application/json')
   })
 
   it('filters with where as the list does, and pages', async () => {

@@ -120,7 +120,8 @@ export const ninjsFeedEndpoint = (target: Target): Endpoint => ({
         nextPage: found.nextPage ?? null,
         prevPage: found.prevPage ?? null,
       },
-      asked,
+      // A page is not a ninjs item: always labelled plain JSON.
+      { ...asked, ninjsMediaType: false },
     )
   },
 })
