@@ -5,7 +5,7 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
 import { wellFormedGraphql, wellFormedRest } from '@/api/wellFormed'
 
 export type Json = Record<string, any>
-export type HttpResult = { status: number; body: Json; headers?: Headers }
+export type HttpResult = { status: number; body: Json }
 
 const BASE = 'http://localhost:3000/api'
 
@@ -34,7 +34,7 @@ export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
     })
     const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
     const text = await response.text()
-    return { status: response.status, body: text ? JSON.parse(text) : {}, headers: response.headers }
+    return { status: response.status, body: text ? JSON.parse(text) : {} }
   }
 
   /** `body` sends those bytes instead of `{ query, variables }` (malformed requests). */
