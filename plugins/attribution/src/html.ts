@@ -23,7 +23,7 @@ const link: sanitizeHtml.Transformer = (tagName, attribs) => {
 
 /**
  * The one allow-list for the HTML the plugin emits (notices in `attribution.html`, ninjs
- * `body_html`) and the host's pages show: what richtext-lexical's converter writes for text,
+ * `text/html` bodies) and the host's pages show: what richtext-lexical's converter writes for text,
  * paragraphs, headings, lists, quotes and links, with no `style`, no event attribute, and links to
  * http(s) and mailto only; tables without their styles. Anything else is dropped, its text kept (scripts and styles whole).
  */
