@@ -311,7 +311,21 @@ class SharedDom {
   }
 }
 
-const editorConfigs = new WeakMap<SanitizedConfig, ReturnType<typeof editorConfigFactory.default>>()
+type EditorConfig = Awaited<ReturnType<typeof editorConfigFactory.default>>
+const editorConfigs = new WeakMap<SanitizedConfig, Promise<EditorConfig>>()
+
+/**
+ * The editor of the articles' `body` (its own, else the app's `lexicalEditor()`): its features
+ * decide what the converter keeps (a table needs the table feature). Richtext-lexical's defaults
+ * when neither is a Lexical editor.
+ */
+const articleEditorConfig = async (config: SanitizedConfig): Promise<EditorConfig> => {
+  const articles = config.collections.find((collection) => collection.slug === 'articles')
+  const body = articles?.flattenedFields.find((field) => field.name === 'body' && field.type === 'richText')
+  const editor = (body && 'editor' in body ? body.editor : undefined) ?? config.editor
+  if (editor && typeof editor === 'object' && 'editorConfig' in editor) return editor.editorConfig as EditorConfig
+  return editorConfigFactory.default({ config })
+}
 
 /**
  * Without the editor's table feature a table would lose its cell boundaries: each row becomes a
@@ -335,7 +349,7 @@ export const toLexical = async (html: string, config: SanitizedConfig) => {
   const clean = cleanHtml(html)
   if (!clean) throw new IngestError('the story has no body text once scripts, styles and empty tags are removed')
   let editorConfig = editorConfigs.get(config)
-  if (!editorConfig) editorConfigs.set(config, (editorConfig = editorConfigFactory.default({ config })))
+  if (!editorConfig) editorConfigs.set(config, (editorConfig = articleEditorConfig(config)))
   const resolved = await editorConfig
   const body = resolved.resolvedFeatureMap.has('experimental_table') ? clean : tablesAsRows(clean)
   return convertHTMLToLexical({ editorConfig: resolved, html: body, JSDOM: SharedDom })

@@ -64,7 +64,7 @@ const rightsOf = (docdata: XmlNode[]): WireRights => {
     const [limitations, geography, agent] = ['limitations', 'geography', 'agent'].map((name) => attribute(node, name))
     const [from, to] = ['startdate', 'enddate'].map((name) => calendarDate(attribute(node, name)) ?? attribute(node, name))
     const period = from || to ? [from && `from ${from}`, to && `until ${to}`].filter(Boolean).join(' ') : undefined
-    return [limitations, geography && `in ${geography}`, period, agent && `rights agent: ${agent}`].filter(Boolean).join('; ')
+    return [limitations, geography && `territory: ${geography}`, period, agent && `rights agent: ${agent}`].filter(Boolean).join('; ')
   })
   return {
     holder,
