@@ -83,6 +83,7 @@ export interface Config {
     articles: Article;
     sections: Section;
     sites: Site;
+    media: Media;
     users: User;
     'audit-log': AuditLog;
     'legal-notices': LegalNotice;
@@ -97,6 +98,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     sites: SitesSelect<false> | SitesSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'legal-notices': LegalNoticesSelect<false> | LegalNoticesSelect<true>;
@@ -185,7 +187,7 @@ export interface Article {
   relatedLinks?:
     | {
         label: string;
-        url: string;
+        url?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -195,6 +197,11 @@ export interface Article {
    */
   externalId?: string | null;
   publishedAt?: string | null;
+  wireRights?: {
+    holder?: string | null;
+    notice?: string | null;
+    usageTerms?: string | null;
+  };
   ingest?: {
     needsReview?: boolean | null;
     reason?: string | null;
@@ -204,6 +211,8 @@ export interface Article {
      */
     matchedBy?: string | null;
     ingestedAt?: string | null;
+    firstCreated?: string | null;
+    versionCreated?: string | null;
     hash?: string | null;
   };
   attribution?: Attribution;
@@ -288,7 +297,7 @@ export interface Section {
   relatedLinks?:
     | {
         label: string;
-        url: string;
+        url?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -333,6 +342,25 @@ export interface Attribution {
     | boolean
     | null;
   warnings?: string[] | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * Every change to a legal notice, a wire source’s rights or the publisher. Entries cannot be changed or deleted.
@@ -491,6 +519,10 @@ export interface PayloadLockedDocument {
         value: number | Site;
       } | null)
     | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -577,6 +609,13 @@ export interface ArticlesSelect<T extends boolean = true> {
   relatedArticles?: T;
   externalId?: T;
   publishedAt?: T;
+  wireRights?:
+    | T
+    | {
+        holder?: T;
+        notice?: T;
+        usageTerms?: T;
+      };
   ingest?:
     | T
     | {
@@ -585,6 +624,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         format?: T;
         matchedBy?: T;
         ingestedAt?: T;
+        firstCreated?: T;
+        versionCreated?: T;
         hash?: T;
       };
   attribution?: T | AttributionSelect<T>;
@@ -649,6 +690,24 @@ export interface SitesSelect<T extends boolean = true> {
   masthead?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -818,6 +877,7 @@ export interface Publisher {
   name: string;
   copyrightStartYear: number;
   jurisdiction?: string | null;
+  logo?: (number | null) | Media;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -829,6 +889,7 @@ export interface PublisherSelect<T extends boolean = true> {
   name?: T;
   copyrightStartYear?: T;
   jurisdiction?: T;
+  logo?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

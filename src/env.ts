@@ -81,6 +81,8 @@ export const readEnv = (raw: Raw) => {
       return secret || DEV_SECRET
     },
     SERVER_URL: raw.SERVER_URL || '',
+    /** Where uploaded images (the `media` collection) are stored; relative paths are from the working directory. */
+    MEDIA_DIR: raw.MEDIA_DIR || './data/media',
     /** Apply pending migrations when the app starts (PostgreSQL and SQLite). */
     MIGRATE_ON_INIT: bool(raw.MIGRATE_ON_INIT, true),
     /** Seed the sample network when the database has no wire sources yet. */

@@ -10,6 +10,7 @@ import { revalidateSite } from '@/hooks/revalidateSite'
 import { ingestEndpoint } from '@/ingest/endpoint'
 
 import { ingestField } from './fields/ingest'
+import { wireRightsField } from './fields/wireRights'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const Articles: CollectionConfig = {
@@ -100,6 +101,7 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', description: "The wire's own story id." },
     },
     { name: 'publishedAt', type: 'date', index: true, validate: calendarDate, admin: { position: 'sidebar' } },
+    wireRightsField(),
     ingestField(),
   ],
 }

@@ -10,7 +10,8 @@ export const relatedLinksField = (overrides: Partial<ArrayField> = {}): ArrayFie
   labels: { singular: 'Related link', plural: 'Related links' },
   fields: [
     { name: 'label', type: 'text', required: true, maxLength: 200 },
-    { name: 'url', type: 'text', required: true, maxLength: 2000, validate: httpUrl },
+    // Empty when the wire printed only a label: the editor completes it; pages show the label alone.
+    { name: 'url', type: 'text', maxLength: 2000, validate: httpUrl },
   ],
   ...overrides,
 })

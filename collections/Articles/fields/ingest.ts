@@ -31,6 +31,9 @@ export const ingestField = (): GroupField => ({
     { name: 'format', type: 'select', options: labelled(WIRE_FORMATS), admin: { readOnly: true } },
     { name: 'matchedBy', type: 'text', maxLength: 40, admin: { readOnly: true, description: 'Which signal named the source.' } },
     { name: 'ingestedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    // The wire's own timestamps: a re-sent older version is stale and changes nothing.
+    { name: 'firstCreated', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'versionCreated', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     // Fingerprint of the parsed story: an unchanged story is not written again.
     { name: 'hash', type: 'text', maxLength: 64, admin: { hidden: true } },
   ],

@@ -105,6 +105,9 @@ export const checkConfig = (config: Config, options: ResolvedOptions): void => {
   if (options.review && !(typeof versions === 'object' && versions.drafts)) {
     problems.push(`${options.noticesSlug}: review needs \`versions: { drafts: true }\` (readers see the approved, published version)`)
   }
+  if (options.uploadsCollection && !collection(options.uploadsCollection)?.upload) {
+    problems.push(`uploadsCollection ${options.uploadsCollection}: no such upload collection`)
+  }
   const publisher = config.globals?.find((g) => g.slug === options.publisherSlug)
   if (!publisher) problems.push(`${options.publisherSlug}: no such global`)
   else problems.push(...problemsIn(publisher.fields, publisherNeeds, options.publisherSlug))

@@ -96,6 +96,11 @@ export type AttributionPluginOptions = {
   publisher?: { slug?: GlobalSlug; overrides?: GlobalOverrides }
   /** Four-eyes review of notices and sources' rights; `false` leaves publishing to access control alone. @default {} */
   review?: false | ReviewOptions
+  /**
+   * An upload collection for images, as in plugin-seo: the publisher global gets a `logo` from it,
+   * which schema.org's `publisher.logo` (the article's JSON-LD) needs. Without one there is no logo field.
+   */
+  uploadsCollection?: CollectionSlug
   /** More `{{variables}}` notices may use, e.g. `{ network: { url: 'https://…' } }`. */
   extraVariables?: TemplateVariables
   /** Who may read the compliance report (`GET /api/attribution/report` and the admin's compliance view). @default any signed-in user */
@@ -134,6 +139,7 @@ export type ResolvedOptions = {
   /** The plugin's texts with the host's own wording over them, by language. */
   texts: Texts
   extraVariables: TemplateVariables
+  uploadsCollection: CollectionSlug | null
   reportAccess: RequestCheck
   throttle: Throttle
   disabled: boolean
@@ -189,6 +195,7 @@ export const resolveOptions = (options: AttributionPluginOptions, config: Config
     review: review === false ? false : { reviewers: review?.reviewers ?? signedIn, bypass: review?.bypass ?? nobody },
     texts: withTranslations(config.i18n).translations as Texts,
     extraVariables: options.extraVariables ?? {},
+    uploadsCollection: options.uploadsCollection ?? null,
     reportAccess: options.reportAccess ?? signedIn,
     throttle: options.throttle ?? (() => null),
     disabled: options.disabled ?? false,

@@ -9,6 +9,7 @@ import * as migration_20261203_082230_rights_review_states from './20261203_0822
 import * as migration_20261203_110930_article_trash from './20261203_110930_article_trash';
 import * as migration_20261203_111750_review_actions from './20261203_111750_review_actions';
 import * as migration_20261203_114343_accounts from './20261203_114343_accounts';
+import * as migration_20261203_140852_standards from './20261203_140852_standards';
 
 export const migrations = [
   {
@@ -54,16 +55,21 @@ export const migrations = [
   {
     up: migration_20261203_110930_article_trash.up,
     down: migration_20261203_110930_article_trash.down,
-    name: '20261203_110930_article_trash'
+    name: '20261203_110930_article_trash',
   },
   {
     up: migration_20261203_111750_review_actions.up,
     down: migration_20261203_111750_review_actions.down,
-    name: '20261203_111750_review_actions'
+    name: '20261203_111750_review_actions',
   },
   {
     up: migration_20261203_114343_accounts.up,
     down: migration_20261203_114343_accounts.down,
-    name: '20261203_114343_accounts'
+    name: '20261203_114343_accounts',
+  },
+  {
+    up: migration_20261203_140852_standards.up,
+    down: migration_20261203_140852_standards.down,
+    name: '20261203_140852_standards'
   },
 ];

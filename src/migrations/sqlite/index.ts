@@ -10,6 +10,7 @@ import * as migration_20261203_110354_autoincrement_ids from './20261203_110354_
 import * as migration_20261203_110958_article_trash from './20261203_110958_article_trash';
 import * as migration_20261203_111832_review_actions from './20261203_111832_review_actions';
 import * as migration_20261203_114447_accounts from './20261203_114447_accounts';
+import * as migration_20261203_140903_standards from './20261203_140903_standards';
 
 export const migrations = [
   {
@@ -60,16 +61,21 @@ export const migrations = [
   {
     up: migration_20261203_110958_article_trash.up,
     down: migration_20261203_110958_article_trash.down,
-    name: '20261203_110958_article_trash'
+    name: '20261203_110958_article_trash',
   },
   {
     up: migration_20261203_111832_review_actions.up,
     down: migration_20261203_111832_review_actions.down,
-    name: '20261203_111832_review_actions'
+    name: '20261203_111832_review_actions',
   },
   {
     up: migration_20261203_114447_accounts.up,
     down: migration_20261203_114447_accounts.down,
-    name: '20261203_114447_accounts'
+    name: '20261203_114447_accounts',
+  },
+  {
+    up: migration_20261203_140903_standards.up,
+    down: migration_20261203_140903_standards.down,
+    name: '20261203_140903_standards'
   },
 ];

@@ -51,9 +51,7 @@ export const ArticleView = ({ article, body, nonce, paths }: Props) => {
             <h2 id="related-links">Related Links</h2>
             <ul>
               {article.relatedLinks.map((link) => (
-                <li key={link.id ?? link.url}>
-                  <a href={link.url}>{link.label}</a>
-                </li>
+                <li key={link.id ?? link.label}>{link.url ? <a href={link.url}>{link.label}</a> : link.label}</li>
               ))}
             </ul>
           </section>

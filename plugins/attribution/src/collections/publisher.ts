@@ -5,8 +5,8 @@ import type { ResolvedOptions } from '../options.ts'
 import { anyone, managers } from '../access.ts'
 import { label } from '../translations/translate.ts'
 
-/** The fields of the publisher global, as `overrides.fields` receives them. */
-export const publisherFields = (): Field[] => [
+/** The fields of the publisher global, as `overrides.fields` receives them; `logo` with an uploads collection. */
+export const publisherFields = (uploadsCollection: null | string = null): Field[] => [
   { name: 'name', type: 'text', required: true, maxLength: 120, label: label('field-name') },
   {
     name: 'copyrightStartYear',
@@ -24,6 +24,17 @@ export const publisherFields = (): Field[] => [
     label: label('field-jurisdiction'),
     admin: { description: label('field-jurisdiction-description') },
   },
+  ...(uploadsCollection
+    ? [
+        {
+          name: 'logo',
+          type: 'upload',
+          relationTo: uploadsCollection,
+          label: label('field-logo'),
+          admin: { description: label('field-logo-description') },
+        } as Field,
+      ]
+    : []),
 ]
 
 /** The publisher global the plugin adds when the host has none; its versions date its past names for time travel. */
@@ -32,5 +43,5 @@ export const publisherGlobal = (options: ResolvedOptions): GlobalConfig => ({
   label: label('publisher-label'),
   access: { read: anyone, update: managers(options) },
   versions: { max: 100 },
-  fields: publisherFields(),
+  fields: publisherFields(options.uploadsCollection),
 })

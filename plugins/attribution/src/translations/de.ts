@@ -46,6 +46,8 @@ export const de: typeof en = {
     'field-copyrightStartYear': 'Urheberrecht seit',
     'field-jurisdiction': 'Anwendbares Recht',
     'field-jurisdiction-description': 'Welches Recht für die Rechtshinweise gilt, z. B. Australien.',
+    'field-logo': 'Logo',
+    'field-logo-description': 'Das Logo des Verlags in Suchergebnissen (schema.org publisher.logo): PNG, JPEG oder SVG, mindestens 112 px breit.',
 
     'license-copyright': 'Urheberrecht',
     'license-public-domain': 'Gemeinfrei',

@@ -44,6 +44,8 @@ export const en = {
     'field-copyrightStartYear': 'Copyright since',
     'field-jurisdiction': 'Jurisdiction',
     'field-jurisdiction-description': 'Whose law governs the legal notices, e.g. Australia.',
+    'field-logo': 'Logo',
+    'field-logo-description': 'The publisher’s logo in search results (schema.org publisher.logo): a PNG, JPEG or SVG, at least 112 px wide.',
 
     'license-copyright': 'Copyright',
     'license-public-domain': 'Public domain',

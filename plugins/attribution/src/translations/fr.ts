@@ -46,6 +46,8 @@ export const fr: typeof en = {
     'field-copyrightStartYear': 'Droit d’auteur depuis',
     'field-jurisdiction': 'Droit applicable',
     'field-jurisdiction-description': 'Droit qui régit les mentions légales, p. ex. Australie.',
+    'field-logo': 'Logo',
+    'field-logo-description': 'Le logo de l’éditeur dans les résultats de recherche (schema.org publisher.logo) : PNG, JPEG ou SVG, au moins 112 px de large.',
 
     'license-copyright': 'Droit d’auteur',
     'license-public-domain': 'Domaine public',
