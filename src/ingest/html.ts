@@ -92,7 +92,7 @@ const textOf = (node: Node): string => {
   const text = (child: Node): string => {
     if (!isElement(child)) return decodeHTML(child)
     const inner = child.children.map(text).join('')
-    return INLINE.includes(child.tag) && child.tag !== 'br' || child.tag === 'span' ? inner : ` ${inner} `
+    return (INLINE.includes(child.tag) && child.tag !== 'br') || child.tag === 'span' ? inner : ` ${inner} `
   }
   return text(node).replace(/\s+/g, ' ').trim()
 }
@@ -248,7 +248,7 @@ const merged = (nodes: Node[]): Node[] => {
   return out.map((node) => (typeof node === 'string' ? node.replace(/\s+/g, ' ') : node))
 }
 
-/** A link whose href was dropped (javascript:, data:) is its text, not an empty link. */
+/** The tree as HTML; a link whose href was dropped (javascript:, data:) is its text, not an empty link. */
 const serialize = (nodes: Node[]): string =>
   merged(nodes)
     .map((node) => {
