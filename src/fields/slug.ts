@@ -15,9 +15,9 @@ const trimDashes = (slug: string): string => {
   return slug.slice(0, end)
 }
 
-/** At most `MAX_LENGTH` UTF-16 units (the field's limit), never half of a surrogate pair. */
-const cut = (slug: string): string => {
-  let end = Math.min(slug.length, MAX_LENGTH)
+/** At most `max` UTF-16 units (the field's limit), never half of a surrogate pair. */
+const cut = (slug: string, max = MAX_LENGTH): string => {
+  let end = Math.min(slug.length, max)
   if (end < slug.length && /[\uD800-\uDBFF]/.test(slug[end - 1])) end--
   return trimDashes(slug.slice(0, end))
 }
@@ -48,6 +48,9 @@ export const toSlug = (value: string): string => {
   const latin = ABJAD.test(value) ? '' : cut(slugify(transliterate(value), { lower: true, strict: true, trim: true }))
   return latin || ownLetters(value) || (value.trim() ? 'untitled' : '')
 }
+
+/** "slug" and "3f2a…" → "slug-3f2a…", within the field's length: the slug is cut to make room, never mid-character. */
+export const withSuffix = (slug: string, suffix: string): string => `${cut(slug, MAX_LENGTH - suffix.length - 1)}-${suffix}`
 
 const fillFrom =
   (useAsSlug: string): FieldHook =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { toSlug } from '@/fields/slug'
+import { toSlug, withSuffix } from '@/fields/slug'
 
 describe('toSlug', () => {
   it.each([
@@ -38,6 +38,13 @@ describe('toSlug', () => {
     expect(toSlug('🚀'.repeat(100))).toBe('🚀'.repeat(60))
     // One unit of Arabic, then two-unit pictographs: the 120th unit is the first half of one.
     expect(toSlug(`ي${'🚀'.repeat(100)}`)).toBe(`ي${'🚀'.repeat(59)}`)
+  })
+
+  it('makes room for a suffix within the length, never cutting a character in half', () => {
+    expect(withSuffix('a-slug', '3f2a')).toBe('a-slug-3f2a')
+    const suffixed = withSuffix(toSlug(`ي${'🚀'.repeat(100)}`), '0123456789ab')
+    expect(suffixed.length).toBeLessThanOrEqual(120)
+    expect(suffixed).toBe(`ي${'🚀'.repeat(53)}-0123456789ab`)
   })
 
   it('caps the length without a trailing dash', () => {
