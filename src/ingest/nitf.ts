@@ -1,5 +1,6 @@
-import { calendarDate, parseDateline, withoutBy } from './dateline'
-import { type Deadline, IngestError, NO_DEADLINE, type Story } from './types'
+import { calendarDate, isoTimestamp, parseDateline, withoutBy } from './dateline'
+import { cleanHtml } from './html'
+import { type Deadline, IngestError, NO_DEADLINE, type Story, type WireRights } from './types'
 import { attribute, childrenOf, find, innerXml, parseXml, tagOf, textOf, type XmlNode } from './xml'
 
 /**
@@ -20,23 +21,106 @@ export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story 
 
   const headline = textOf(find(bodyHead, 'hedline', 'hl1'))
   if (!headline) throw new IngestError('no headline: <hedline><hl1> is missing or empty')
-  const bodyHtml = innerXml(find(top, 'body', 'body.content'))
-  if (!bodyHtml.trim()) throw new IngestError('the story has no body: <body.content> is missing or empty')
+  const bodyHtml = cleanHtml(innerXml(find(top, 'body', 'body.content')), { headline })
+  if (!bodyHtml) throw new IngestError('the story has no body: <body.content> is missing or empty')
+  deadline.check()
 
   const distributor = textOf(find(bodyHead, 'distributor'))
+  const docdataNodes = childrenOf(docdata)
+  const datelineNode = find(bodyHead, 'dateline')
+  const issued = attribute(find(docdataNodes, 'date.issue'), 'norm')
+  const released = attribute(find(docdataNodes, 'date.release'), 'norm')
+  const storyDate = attribute(find(childrenOf(datelineNode), 'story.date'), 'norm')
   return {
     format: 'nitf',
     wireId: attribute(find(childrenOf(docdata), 'doc-id'), 'id-string'),
     headline,
-    byline: withoutBy(textOf(find(bodyHead, 'byline'))),
-    dateline: dateline(find(bodyHead, 'dateline'), attribute(find(childrenOf(docdata), 'date.issue'), 'norm')),
+    byline: bylineOf(find(bodyHead, 'byline')),
+    dateline: dateline(datelineNode, issued),
     section: attribute(find(top, 'head', 'pubdata'), 'position.section'),
     summary: textOf(find(bodyHead, 'abstract')),
     bodyHtml,
     relatedLinks: [],
     distributors: distributor ? [distributor] : [],
-    rights: { holder: attribute(find(childrenOf(docdata), 'doc.copyright'), 'holder') },
+    rights: rightsOf(docdataNodes),
+    // The story's own time when the dateline gives one (a bare day is no time), else this issue's (or release's).
+    firstCreated: (storyDate?.includes('T') ? isoTimestamp(storyDate) : undefined) ?? isoTimestamp(issued) ?? isoTimestamp(released) ?? isoTimestamp(storyDate),
+    versionCreated: isoTimestamp(issued) ?? isoTimestamp(released),
   }
+}
+
+/**
+ * `<doc.copyright year holder>` and `<doc.rights owner agent limitations geography startdate enddate …>`:
+ * the holder is the copyright holder, else the rights owner; the notice is the copyright
+ * statement the file makes ("© 2025 Holder"); the usage terms are the rights' limitations with
+ * where and when they apply and who administers them.
+ */
+const rightsOf = (docdata: XmlNode[]): WireRights => {
+  const copyright = find(docdata, 'doc.copyright')
+  const rights = docdata.filter((node) => tagOf(node) === 'doc.rights')
+  const holder = attribute(copyright, 'holder') ?? rights.map((node) => attribute(node, 'owner')).find(Boolean)
+  const year = attribute(copyright, 'year')
+  const terms = rights.map((node) => {
+    const [limitations, geography, agent] = ['limitations', 'geography', 'agent'].map((name) => attribute(node, name))
+    const [from, to] = ['startdate', 'enddate'].map((name) => calendarDate(attribute(node, name)) ?? attribute(node, name))
+    const period = from || to ? [from && `from ${from}`, to && `until ${to}`].filter(Boolean).join(' ') : undefined
+    return [limitations, geography && `territory: ${geography}`, period, agent && `rights agent: ${agent}`].filter(Boolean).join('; ')
+  })
+  return {
+    holder,
+    notice: attribute(copyright, 'holder') ? `© ${year ? `${year} ` : ''}${attribute(copyright, 'holder')}` : undefined,
+    usageTerms: terms.filter(Boolean).join('. ') || undefined,
+  }
+}
+
+/**
+ * NITF's body in a ninjs `bodies` entry (`application/nitf+xml`): a whole `<nitf>` document, its
+ * `<body.content>` or `<body>`, as clean HTML.
+ */
+export const nitfBody = (xml: string, deadline: Deadline = NO_DEADLINE, headline?: string): string => {
+  const nodes = parseXml(xml, deadline).filter((node) => !tagOf(node).startsWith('?') && tagOf(node) !== '#text')
+  deadline.check()
+  const content = bodyContentOf(nodes) ?? nodes[0]
+  return cleanHtml(innerXml(content), { headline })
+}
+
+/** The first `<body.content>`, looking through `nitf` and `body` only: the body is never deeper. */
+const bodyContentOf = (nodes: XmlNode[]): XmlNode | undefined => {
+  for (const node of nodes) {
+    const tag = tagOf(node)
+    if (tag === 'body.content') return node
+    const inner = tag === 'nitf' || tag === 'body' ? bodyContentOf(childrenOf(node)) : undefined
+    if (inner) return inner
+  }
+  return undefined
+}
+
+/** "BERNARD CONDON and JOSH BOAK" → "Bernard Condon and Josh Boak"; a name in mixed case is left as written. */
+const nameCase = (name: string): string => {
+  const bare = name.replaceAll(' and ', ' ')
+  if (bare !== bare.toUpperCase() || bare === bare.toLowerCase()) return name
+  let out = ''
+  for (const char of name.toLowerCase()) out += out && /\p{L}/u.test(out.at(-1)!) ? char : char.toUpperCase()
+  return out.replaceAll(' And ', ' and ')
+}
+
+/**
+ * `<byline>By BERNARD CONDON<byttl>AP Business Writer</byttl></byline>` → "Bernard Condon, AP
+ * Business Writer": without "by", each job title (`byttl`) after its name and a comma, and a name
+ * in capitals (as AP sends it) in title case when a job title marks it as a person's.
+ */
+const bylineOf = (node: XmlNode | undefined): string | undefined => {
+  const children = childrenOf(node)
+  const titled = children.some((child) => tagOf(child) === 'byttl')
+  let byline = ''
+  for (const child of children) {
+    const text = textOf({ part: [child] }) ?? ''
+    if (tagOf(child) !== 'byttl') {
+      const name = byline.trim() ? text : (withoutBy(text) ?? '')
+      byline += ` ${titled ? nameCase(name) : name}`
+    } else if (text) byline = `${byline.trim().replace(/,$/, '').trimEnd()}, ${text}`
+  }
+  return withoutBy(byline.replace(/^[\s,]+/, ''))
 }
 
 /** `<dateline>` holds either `location` and `story.date`, or the wire's one-line dateline. */
