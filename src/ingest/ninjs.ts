@@ -2,6 +2,7 @@ import { escapeText } from 'entities'
 
 import { calendarDate, isoTimestamp, withoutBy } from './dateline'
 import { cleanHtml, htmlText } from './html'
+import { fittingLinks } from './links'
 import { nitfBody } from './nitf'
 import { type Deadline, IngestError, NO_DEADLINE, type Story } from './types'
 
@@ -61,7 +62,7 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
 
   return {
     format: 'ninjs',
-    wireId: text(doc.uri),
+    wireId: wireIdOf(doc),
     headline,
     byline: withoutBy(text(field(doc, 'byline', 'by'))),
     dateline: {
@@ -74,7 +75,7 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
     ),
     summary: summaryOf(doc, keys),
     bodyHtml,
-    relatedLinks: [],
+    relatedLinks: linksOf(doc),
     distributors: list(field(doc, 'infosource', 'infosources'))
       .map((source) => text(source.name))
       .filter((name): name is string => Boolean(name)),
@@ -87,6 +88,35 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
     versionCreated: isoTimestamp(versionCreated),
   }
 }
+
+/**
+ * The wire's id: an `altids` entry with role `wire` (what Wirehouse's own export carries, so a
+ * re-ingested export finds its article), else `uri`.
+ */
+const wireIdOf = (doc: Json): string | undefined =>
+  text(list(field(doc, 'altids')).find((id) => id.role === 'wire')?.value) ?? text(doc.uri)
+
+/** An http(s) URL, else nothing. */
+const webUrl = (value: unknown): string | undefined => {
+  const url = text(value)
+  return url && URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol) ? url : undefined
+}
+
+/**
+ * Related links: `associations` that are links to pages (no `type`, or `text`), by their `web`
+ * rendition or their `uri`; pictures and other media are not links.
+ */
+const linksOf = (doc: Json) =>
+  fittingLinks(
+    list(doc.associations).flatMap((association) => {
+      const type = text(association.type)
+      if (type && type !== 'text') return []
+      const web = list(association.renditions).find((rendition) => rendition.name === 'web')
+      const url = webUrl(web?.href) ?? webUrl(association.uri)
+      const label = text(association.name) ?? text(association.headline) ?? url
+      return url && label ? [{ label, url }] : []
+    }),
+  )
 
 /** What a body is, best first: rich bodies are kept over plain text. */
 const KINDS = ['html', 'nitf', 'plain'] as const

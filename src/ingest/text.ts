@@ -1,7 +1,7 @@
 import { escapeText } from 'entities'
 
-import { relatedLinksField } from '../fields/relatedLinks'
 import { parseDateline, withoutBy } from './dateline'
+import { fittingLinks } from './links'
 import { type Deadline, IngestError, NO_DEADLINE, type RelatedLink, type Story } from './types'
 
 /** Lines that start the page furniture below a story: nothing from here on is imported. */
@@ -132,11 +132,6 @@ const withoutSeparators = (line: string) => {
   return line.slice(0, end)
 }
 
-/** What the article's related links hold (their field is the one home of these limits): a label is a title, not a paragraph. */
-const LINKS_FIELD = relatedLinksField()
-const MAX_LINKS = LINKS_FIELD.maxRows ?? Infinity
-const MAX_LABEL_LENGTH = LINKS_FIELD.fields.flatMap((field) => ('name' in field && field.name === 'label' && 'maxLength' in field ? [field.maxLength ?? Infinity] : []))[0] ?? Infinity
-
 /**
  * "Label https://…" lines up to the first blank line or furniture. A line without a URL (pages
  * often print only the label) is kept as a link with an empty URL for an editor to complete; a
@@ -147,7 +142,7 @@ const relatedLinks = (lines: string[]): RelatedLink[] => {
   for (const line of lines) {
     if (!line || isFurniture(line)) break
     const link = linkOf(line) ?? (LINK.test(line) && !WHITESPACE.test(line) ? { label: line, url: line } : { label: withoutSeparators(line), url: '' })
-    if (link.label && link.label.length <= MAX_LABEL_LENGTH) links.push(link)
+    links.push(link)
   }
-  return links.slice(0, MAX_LINKS)
+  return fittingLinks(links)
 }

@@ -49,6 +49,7 @@ const targetNeeds = ({ fields }: Target, sources: string): Need[] => [
   ...given('body', fields.body, ['richText']),
   ...given('section', fields.section, ['relationship'], { hasMany: false }),
   ...given('relatedLinks', fields.relatedLinks, ['array'], { fields: [{ name: 'label', types: TEXT }, { name: 'url', types: TEXT }] }),
+  ...given('externalId', fields.externalId, TEXT),
 ]
 
 const noticeNeeds = (options: ResolvedOptions): Need[] => [

@@ -55,6 +55,8 @@ export type AttributionFieldNames = {
   section: false | string
   /** Links to further reading (an array of `label` and `url`), for ninjs. @default 'relatedLinks' */
   relatedLinks: false | string
+  /** The wire's own id of the story (text), for ninjs `altids` (role `wire`). @default 'externalId' */
+  externalId: false | string
 }
 
 /** A collection to attribute, when its field names or its way to a site differ from the plugin-wide ones. */
@@ -149,7 +151,7 @@ export type ResolvedOptions = {
   disabled: boolean
 }
 
-const OPTIONAL_FIELDS = ['headline', 'byline', 'slug', 'publishedAt', 'dateline', 'summary', 'body', 'section', 'relatedLinks'] as const
+const OPTIONAL_FIELDS = ['headline', 'byline', 'slug', 'publishedAt', 'dateline', 'summary', 'body', 'section', 'relatedLinks', 'externalId'] as const
 
 /**
  * A collection's field names: the given ones, and of the rest each default the collection has
@@ -169,6 +171,7 @@ const fieldNames = (config: Config, slug: string, given: Partial<AttributionFiel
     body: pick('body'),
     section: pick('section'),
     relatedLinks: pick('relatedLinks'),
+    externalId: pick('externalId'),
   }
   const optional = Object.fromEntries(OPTIONAL_FIELDS.map((key) => [key, given[key] ?? defaults[key]]))
   return { source: given.source ?? 'source', additionalSources: given.additionalSources ?? 'additionalSources', ...optional } as AttributionFieldNames

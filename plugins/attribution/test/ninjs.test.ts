@@ -19,6 +19,7 @@ const fields: AttributionFieldNames = {
   body: 'body',
   section: 'section',
   relatedLinks: 'relatedLinks',
+  externalId: 'externalId',
 }
 
 const attribution = (extra: Partial<Attribution> = {}): Attribution => ({

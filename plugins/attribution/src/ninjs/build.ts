@@ -130,6 +130,8 @@ export const buildNinjs = ({ doc, attribution, collection, fields, version, sect
   const item = present({
     uri: `${NINJS_URN_PREFIX}${collection}:${doc.id}`,
     standard: { name: 'ninjs', version, schema },
+    // The wire's id beside ours: a partner, or Wirehouse's own ingest, knows the story by it.
+    altIds: text(field(fields.externalId)) ? [{ role: 'wire', value: text(field(fields.externalId)) }] : undefined,
     type: 'text',
     representationType: 'full',
     profile: 'text-only',
