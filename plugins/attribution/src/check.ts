@@ -47,6 +47,7 @@ const targetNeeds = ({ fields }: Target, sources: string): Need[] => [
   }),
   ...given('summary', fields.summary, TEXT),
   ...given('body', fields.body, ['richText']),
+  ...given('wireRights', fields.wireRights, ['group'], { fields: [{ name: 'holder', types: TEXT }] }),
 ]
 
 const noticeNeeds = (options: ResolvedOptions): Need[] => [

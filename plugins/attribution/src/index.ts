@@ -79,7 +79,7 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
   if (options.disabled) return withFields
   return addHooks(
     { ...withFields, endpoints: [...(collection.endpoints || []), ninjsEndpoint(target)] },
-    { beforeOperation: [selectWhatAttributionNeeds(target)], afterOperation: [attachAttribution(options, target)] },
+    { beforeOperation: [selectWhatAttributionNeeds(target, options)], afterOperation: [attachAttribution(options, target)] },
     { first: true },
   )
 }

@@ -89,7 +89,7 @@ export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
       ...(fields.dateline && { [fields.dateline]: body.dateline }),
       ...(siteField && { [siteField]: body[siteField] ?? null }),
     }
-    const [attribution] = await attributionsFor(req, options, target, [doc], { at: body.at ? new Date(body.at) : undefined })
+    const [attribution] = await attributionsFor(req, options, target, [doc], { at: body.at ? new Date(body.at) : undefined, unsaved: true })
     return json(attribution)
   },
 })
