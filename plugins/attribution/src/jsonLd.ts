@@ -11,6 +11,7 @@ export type Decided = {
   license: License
   /** Who speaks for copy without a source: the wire's rights holder, else the publisher. */
   owner: string
+  publisherName: string
 }
 
 type Thing = Record<string, unknown>
@@ -51,13 +52,20 @@ const withoutBy = (byline: string): string => {
   return trimmed.slice(0, 3).toLowerCase() === 'by ' ? trimmed.slice(3).trim() : trimmed
 }
 
+/**
+ * The organisation that speaks for a source's copy: the source, or the publisher for its own
+ * desk (a source under copyright with no holder of its own is the publisher's, as in resolve.ts).
+ */
+const authorityOf = (source: SourceInput | undefined, decided: Decided): string =>
+  !source ? decided.owner : (source.license ?? 'copyright') !== 'public-domain' && !source.copyrightHolder ? decided.publisherName : source.name
+
 const namesOf = (source: SourceInput): string[] =>
   [source.name, source.code, source.credit, ...(source.bylineAliases ?? [])].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase())
 
 /**
  * The organisation a byline stands for when it names no person: the source it names (one of its
  * names or byline aliases, alone or before a desk such as "Staff"), or, for a generic desk byline,
- * the primary source, else the owner. Undefined for a person's byline.
+ * the primary source; the owner without one. Undefined for a person's byline.
  */
 const deskOf = (name: string, decided: Decided): string | undefined => {
   const lower = name.toLowerCase()
@@ -65,9 +73,9 @@ const deskOf = (name: string, decided: Decided): string | undefined => {
     const names = namesOf(source)
     return names.includes(lower) || DESK_ENDINGS.some((end) => lower.endsWith(` ${end}`) && names.includes(lower.slice(0, -end.length - 1)))
   })
-  if (named) return named.name
+  if (named) return authorityOf(named, decided)
   const desk = DESK_ENDINGS.some((end) => lower === end || (end.startsWith('staff ') && lower.endsWith(` ${end}`)))
-  return desk ? (decided.sources[0]?.name ?? decided.owner) : undefined
+  return desk ? authorityOf(decided.sources[0], decided) : undefined
 }
 
 /**
@@ -76,7 +84,7 @@ const deskOf = (name: string, decided: Decided): string | undefined => {
  */
 const authorOf = (byline: null | string | undefined, decided: Decided): Thing | Thing[] => {
   const name = withoutBy(byline ?? '')
-  if (!name) return organization(decided.sources[0]?.name ?? decided.owner)
+  if (!name) return organization(authorityOf(decided.sources[0], decided))
   const desk = deskOf(name, decided)
   if (desk) return organization(desk)
   const people = name
@@ -112,7 +120,6 @@ const publisherOf = (publisher: PublisherInput, name: string): Thing => {
  * Copyright reserved has no licence URL: `license` is then a CreativeWork named "All rights reserved".
  */
 export const newsArticleJsonLd = (article: ArticleInput, publisher: PublisherInput, decided: Decided): Thing => {
-  const publisherName = publisher.name?.trim() ?? ''
   const url = isAbsoluteUrl(article.url) ? article.url : undefined
   const datePublished = isoDate(article.publishedAt)
   const dateModified = isoDate(article.updatedAt) ?? datePublished
@@ -126,7 +133,7 @@ export const newsArticleJsonLd = (article: ArticleInput, publisher: PublisherInp
     ...(datePublished && { datePublished }),
     ...(dateModified && { dateModified }),
     author: authorOf(article.byline, decided),
-    publisher: publisherOf(publisher, publisherName),
+    publisher: publisherOf(publisher, decided.publisherName),
     ...(decided.copyrightHolder && { copyrightHolder: organization(decided.copyrightHolder) }),
     copyrightYear: decided.copyrightYear,
     creditText: decided.credit,

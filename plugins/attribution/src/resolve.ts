@@ -189,7 +189,7 @@ export const resolveAttribution = ({
   if (publisher.logo?.url && !isAbsoluteUrl(publisher.logo.url)) {
     warnings.push(`the publisher’s logo has no absolute URL (${publisher.logo.url}): set the server URL; the JSON-LD leaves it out`)
   }
-  const jsonLd = newsArticleJsonLd(article, publisher, { sources, credit, copyrightHolder, copyrightYear, license, owner })
+  const jsonLd = newsArticleJsonLd(article, publisher, { sources, credit, copyrightHolder, copyrightYear, license, owner, publisherName })
 
   return {
     credit,

@@ -29,6 +29,7 @@ const decided = (more: Partial<Decided> = {}): Decided => ({
   copyrightYear: 2019,
   license: 'copyright',
   owner: 'Orbit Media Network',
+  publisherName: 'Orbit Media Network',
   ...more,
 })
 
@@ -95,6 +96,9 @@ describe('newsArticleJsonLd', () => {
     expect(authorOf('Staff Writers', { sources: [] })).toEqual({ '@type': 'Organization', name: 'Orbit Media Network' })
     expect(authorOf(null, { sources: [], owner: 'Thomson Reuters' })).toEqual({ '@type': 'Organization', name: 'Thomson Reuters' })
     expect(authorOf('', { sources: [NASA] })).toEqual({ '@type': 'Organization', name: 'NASA' })
+    // The publisher's own desk (a source under copyright without a holder of its own): the publisher.
+    const desk: SourceInput = { id: 5, name: 'Staff Writers', code: 'SPX', license: 'copyright', copyrightHolder: '', bylineAliases: ['Staff Writers'] }
+    expect(authorOf('by Staff Writers', { sources: [desk] })).toEqual({ '@type': 'Organization', name: 'Orbit Media Network' })
   })
 
   it('states the licence by URL where there is one, and leaves out the holder of public-domain copy', () => {
@@ -108,7 +112,7 @@ describe('newsArticleJsonLd', () => {
       const ld = newsArticleJsonLd({ ...article, url }, { name: 'P', logo: { url: '/api/media/file/logo.png' } }, decided())
       expect(ld).not.toHaveProperty('url')
       expect(ld).not.toHaveProperty('mainEntityOfPage')
-      expect(ld.publisher).toEqual({ '@type': 'Organization', name: 'P' })
+      expect(ld.publisher).toEqual({ '@type': 'Organization', name: 'Orbit Media Network' })
     }
     expect(isAbsoluteUrl('https://a.example/x')).toBe(true)
     expect(isAbsoluteUrl('ftp://a.example/x')).toBe(false)
