@@ -4,6 +4,7 @@ import type { ResolvedOptions, Target } from './options.ts'
 import type { Hop } from './sitePath.ts'
 import type { ArticleInput, Attribution, Id, SourceInput } from './types.ts'
 
+import { readerHidden } from './hiddenFields.ts'
 import { isAbsoluteUrl } from './jsonLd.ts'
 import { loadByIds, loadRules, remember } from './load.ts'
 import { resolveAttribution } from './resolve.ts'
@@ -44,30 +45,6 @@ const follow = async (req: PayloadRequest, docs: Doc[], hops: Hop[]): Promise<(D
 /** A field's value, when the collection has the field. */
 const valueOf = (doc: Doc, field: false | string): unknown => (field ? doc[field] : undefined)
 
-/**
- * The wire's rights of the docs that have no usable source and were read without them (a reader
- * may not see the field, yet the attribution is everyone's): one query, only when there are such docs.
- */
-const hiddenWireRights = async (
-  req: PayloadRequest,
-  target: Target,
-  docs: Doc[],
-  sourced: (doc: Doc) => boolean,
-): Promise<Map<string, Doc | null>> => {
-  const field = target.fields.wireRights
-  const missing = field ? docs.filter((doc) => doc[field] === undefined && !sourced(doc)).map((doc) => String(doc.id)) : []
-  if (!field || !missing.length) return new Map()
-  const { docs: found } = await req.payload.db.find({
-    collection: target.slug,
-    limit: 0,
-    pagination: false,
-    select: { [field]: true },
-    where: { id: { in: missing } },
-    req,
-  })
-  return new Map((found as unknown as Doc[]).map((doc) => [String(doc.id), doc]))
-}
-
 /** The host's public URL for a doc, kept only when absolute; what is wrong with it otherwise. */
 const publicUrlOf = (options: ResolvedOptions, target: Target, doc: Doc, path: (Doc | null)[]): { url?: string; warning?: string } => {
   if (!options.publicUrl) return {}
@@ -80,8 +57,7 @@ const publicUrlOf = (options: ResolvedOptions, target: Target, doc: Doc, path: (
  * The attribution of each doc of `target`, from one load shared by all of them: the request's
  * rules, one query for the sources not already populated, the documents along the site path
  * (one query per step) only when a notice is kept to sites or uses `{{site.*}}` or there is a
- * `publicUrl`, and the wire's rights only of docs without a source whose reader may not see them.
- * `unsaved`: the docs are not in the database (a preview).
+ * `publicUrl`. `unsaved`: the docs are not in the database (a preview).
  */
 export const attributionsFor = async (
   req: PayloadRequest,
@@ -98,16 +74,7 @@ export const attributionsFor = async (
     loadRules(req, options, at),
     loadByIds(req, options.sourcesSlug, refs.map(refId).filter((id): id is string => id !== null)),
   ])
-  const needsPath = (rules.usesSite || options.publicUrl) && siteHops.length
-  const sourced = (doc: Doc) =>
-    refsOf(doc).some((ref) => {
-      const id = refId(ref)
-      return id !== null && Boolean(sources.get(id)) && !sources.get(id)?.deletedAt
-    })
-  const [paths, wireRights] = await Promise.all([
-    needsPath ? follow(req, docs, siteHops) : docs.map(() => []),
-    unsaved ? new Map<string, Doc | null>() : hiddenWireRights(req, target, docs, sourced),
-  ])
+  const paths = (rules.usesSite || options.publicUrl) && siteHops.length ? await follow(req, docs, siteHops) : docs.map(() => [])
   const lookup = new Map<string, SourceInput>()
   for (const [id, source] of sources) if (source) lookup.set(id, source as unknown as SourceInput)
 
@@ -126,7 +93,7 @@ export const attributionsFor = async (
       headline: valueOf(doc, fields.headline) as string,
       summary: valueOf(doc, fields.summary) as string,
       url,
-      wireRights: (valueOf(doc, fields.wireRights) ?? valueOf(wireRights.get(String(doc.id)) ?? doc, fields.wireRights)) as ArticleInput['wireRights'],
+      wireRights: (valueOf(doc, fields.wireRights) ?? (unsaved ? undefined : readerHidden(req, target, doc))) as ArticleInput['wireRights'],
       site: site?.id ?? null,
     }
     const variables = { ...options.extraVariables, ...(site && { site: { name: site.name } }) }

@@ -22,6 +22,7 @@ import { noticeReachField } from './fields/reach.ts'
 import { noticeReviewField, rightsProposalField } from './fields/review.ts'
 import { reviewPanelField } from './fields/reviewPanel.ts'
 import { sourceRelationships } from './fields/sources.ts'
+import { keepHiddenFields } from './hiddenFields.ts'
 import { attributionAtArgument, reviewMutations } from './graphql.ts'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
@@ -79,7 +80,11 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
   if (options.disabled) return withFields
   return addHooks(
     { ...withFields, endpoints: [...(collection.endpoints || []), ninjsEndpoint(target)] },
-    { beforeOperation: [selectWhatAttributionNeeds(target, options)], afterOperation: [attachAttribution(options, target)] },
+    {
+      beforeOperation: [selectWhatAttributionNeeds(target, options)],
+      beforeRead: [keepHiddenFields(target)],
+      afterOperation: [attachAttribution(options, target)],
+    },
     { first: true },
   )
 }
