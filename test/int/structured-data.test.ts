@@ -175,6 +175,18 @@ describe('an article without a source', () => {
     expect(slim.body).not.toHaveProperty('wireRights')
   })
 
+  it('is previewed so in the edit view’s panel, and a malformed wireRights is a 400 naming it', async () => {
+    const headers = await app.auth('editor')
+    const preview = await api.rest('POST', 'attribution/preview', { body: { wireRights: { holder: 'Thomson Reuters' } }, headers })
+    expect(preview.status).toBe(200)
+    expect(preview.body).toMatchObject({ copyrightHolder: 'Thomson Reuters', credit: 'Thomson Reuters' })
+    for (const wireRights of ['Thomson Reuters', { holder: 5 }, ['x']]) {
+      const bad = await api.rest('POST', 'attribution/preview', { body: { wireRights }, headers })
+      expect(bad.status).toBe(400)
+      expect(JSON.stringify(bad.body)).toContain('wireRights')
+    }
+  })
+
   it('with a source, the source’s reviewed rights win over the wire’s', async () => {
     await app.payload.update({ collection: 'articles', id: story.id, data: { wireRights: { holder: 'Somebody Else' }, _status: 'published' } })
     const rest = await api.rest('GET', `articles/${story.id}`)
