@@ -42,6 +42,7 @@ export type {
   CollectionOverrides,
   FieldsOverride,
   GlobalOverrides,
+  PublicUrl,
   RequestCheck,
   ReviewOptions,
   Throttle,
@@ -57,7 +58,7 @@ export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
 export { reviewAction } from './review/local.ts'
 export { translations } from './translations/index.ts'
-export type { Attribution, AttributionNotice, ArticleInput, NoticeInput, PublisherInput, SourceInput } from './types.ts'
+export type { Attribution, AttributionNotice, ArticleInput, LogoInput, NoticeInput, PublisherInput, SourceInput, WireRightsInput } from './types.ts'
 export { idOf, sameId } from './utilities/idOf.ts'
 export { isIdOf } from './utilities/isId.ts'
 export { alsoCheck, calendarDate } from './utilities/validate.ts'
