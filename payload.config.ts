@@ -16,6 +16,7 @@ import { env } from '@/env'
 import { wellFormedQueries } from '@/hooks/wellFormedQuery'
 import { LIMITS } from '@/limits'
 import { limiter } from '@/rateLimit/limiter'
+import { publicArticleUrl } from '@/site/format'
 
 import { collections, LegalNotices, Publisher, WireSources } from './collections'
 
@@ -71,6 +72,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
         sources: { overrides: WireSources },
         publisher: { overrides: Publisher },
         uploadsCollection: 'media',
+        // The address the public pages answer on, for the JSON-LD (`attribution.jsonLd.url`).
+        publicUrl: publicArticleUrl,
         review: { reviewers: complianceStaff, bypass: admins },
         reportAccess: complianceStaff,
         // Per account; the per-address limit is in the express server (src/server/rateLimit.ts).

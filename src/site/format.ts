@@ -23,6 +23,23 @@ export const sitePaths = (base: string) => ({
   article: (section: Slug, slug: Slug) => `${base}/${section ?? ''}/${slug ?? ''}`,
 })
 
+type Linked = null | Record<string, unknown> | undefined
+
+/**
+ * An article's canonical public URL, `https://<site.domain>/<section.slug>/<article.slug>`, from
+ * the documents along its site path (section, site): the attribution plugin's `publicUrl`, so
+ * `attribution.jsonLd.url` is the address these pages answer on. None for a draft or an article
+ * without a section or site.
+ */
+export const publicArticleUrl = ({ doc, path: [section, site] }: { doc: Record<string, unknown>; path: Linked[] }): null | string => {
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
+  const domain = text(site?.domain)
+  const sectionSlug = text(section?.slug)
+  const slug = text(doc.slug)
+  if (doc._status !== 'published' || !domain || !sectionSlug || !slug) return null
+  return sitePaths(`https://${domain}`).article(sectionSlug, slug)
+}
+
 /** Slugs are never saved empty, but the generated types allow it. */
 type Slug = null | string | undefined
 

@@ -1,7 +1,7 @@
 /** How the public pages write datelines and where a site's pages live. */
 import { describe, expect, it } from '@jest/globals'
 
-import { basePath, datelineText, sitePaths, wireDate } from '@/site/format'
+import { basePath, datelineText, publicArticleUrl, sitePaths, wireDate } from '@/site/format'
 
 describe('datelines', () => {
   it('prints place, credit and date as the wire does', () => {
@@ -23,5 +23,22 @@ describe('site paths', () => {
     const fallback = sitePaths(basePath(false, 'frontierdefense.example'))
     expect(fallback.home).toBe('/s/frontierdefense.example')
     expect(fallback.section('superpowers')).toBe('/s/frontierdefense.example/superpowers')
+  })
+})
+
+describe('the public URL (the JSON-LD’s url)', () => {
+  const section = { slug: 'superpowers' }
+  const site = { domain: 'frontierdefense.example' }
+  const doc = { slug: 'summit', _status: 'published' }
+
+  it('is the site’s own address of a published article', () => {
+    expect(publicArticleUrl({ doc, path: [section, site] })).toBe('https://frontierdefense.example/superpowers/summit')
+  })
+
+  it('is none for a draft, or without a section, site or slug', () => {
+    expect(publicArticleUrl({ doc: { ...doc, _status: 'draft' }, path: [section, site] })).toBeNull()
+    expect(publicArticleUrl({ doc, path: [null, null] })).toBeNull()
+    expect(publicArticleUrl({ doc, path: [section, { domain: '' }] })).toBeNull()
+    expect(publicArticleUrl({ doc: { _status: 'published' }, path: [section, site] })).toBeNull()
   })
 })

@@ -12,7 +12,7 @@ import type { NoticeInput } from './types.ts'
  * | `loadedNotices`  | a Payload instance          | the instance                      | when the published notices' ids or `updatedAt` differ at the next read, so on every instance after a change anywhere |
  * | `renderedBodies` | the process, 1,000 bodies   | a notice body's JSON              | nothing to forget (another text is another key); emptied when full              |
  * | `renderedObjects`| the process                 | a notice body object              | with the object (a WeakMap)                                                      |
- * | `requestCache`   | one request (`req.context`) | rules per moment, documents by id | when the request changes a notice, a source or the publisher (`forgetRequest`)   |
+ * | `requestCache`   | one request (`req.context`) | rules per moment, documents by id, hidden fields by document version | when the request changes a notice, a source or the publisher (`forgetRequest`) |
  * | notice parts     | one `attributionsFor` call  | site, sources, variables          | with the call (a Map passed to `resolveAttribution`)                             |
  *
  * The app's public pages keep their own cache, keyed by a generation every change bumps

@@ -50,6 +50,7 @@ const targetNeeds = ({ fields }: Target, sources: string): Need[] => [
   ...given('section', fields.section, ['relationship'], { hasMany: false }),
   ...given('relatedLinks', fields.relatedLinks, ['array'], { fields: [{ name: 'label', types: TEXT }, { name: 'url', types: TEXT }] }),
   ...given('externalId', fields.externalId, TEXT),
+  ...given('wireRights', fields.wireRights, ['group'], { fields: [{ name: 'holder', types: TEXT }] }),
 ]
 
 const noticeNeeds = (options: ResolvedOptions): Need[] => [

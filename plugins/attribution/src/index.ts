@@ -22,6 +22,7 @@ import { noticeReachField } from './fields/reach.ts'
 import { noticeReviewField, rightsProposalField } from './fields/review.ts'
 import { reviewPanelField } from './fields/reviewPanel.ts'
 import { sourceRelationships } from './fields/sources.ts'
+import { keepHiddenFields } from './hiddenFields.ts'
 import { attributionAtArgument, reviewMutations } from './graphql.ts'
 import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
@@ -41,6 +42,7 @@ export type {
   CollectionOverrides,
   FieldsOverride,
   GlobalOverrides,
+  PublicUrl,
   RequestCheck,
   ReviewOptions,
   Throttle,
@@ -61,7 +63,7 @@ export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
 export { reviewAction } from './review/local.ts'
 export { translations } from './translations/index.ts'
-export type { Attribution, AttributionNotice, ArticleInput, NoticeInput, PublisherInput, SourceInput } from './types.ts'
+export type { Attribution, AttributionNotice, ArticleInput, LogoInput, NoticeInput, PublisherInput, SourceInput, WireRightsInput } from './types.ts'
 export { idOf, sameId } from './utilities/idOf.ts'
 export { isIdOf } from './utilities/isId.ts'
 export { alsoCheck, calendarDate } from './utilities/validate.ts'
@@ -84,7 +86,11 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
   if (options.disabled) return withFields
   return addHooks(
     { ...withFields, endpoints: [...(collection.endpoints || []), ninjsFeedEndpoint(target), ninjsEndpoint(target)] },
-    { beforeOperation: [selectWhatAttributionNeeds(target)], afterOperation: [attachAttribution(options, target)] },
+    {
+      beforeOperation: [selectWhatAttributionNeeds(target, options)],
+      beforeRead: [keepHiddenFields(target)],
+      afterOperation: [attachAttribution(options, target)],
+    },
     { first: true },
   )
 }

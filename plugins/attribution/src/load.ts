@@ -25,9 +25,34 @@ const usesSite = (notices: NoticeInput[]): boolean =>
 
 type Stamp = { id: number | string; updatedAt?: string }
 
+type Upload = { url?: null | string; filename?: null | string; width?: null | number; height?: null | number }
+
+/**
+ * The publisher with its logo as the JSON-LD needs it: one query for the upload when it is only
+ * an id. Payload stores a local file's URL relative (`/api/media/file/logo.png`); it is made
+ * absolute with the config's `serverURL`, and stays relative without one (then left out of the
+ * JSON-LD, with a warning). A storage adapter's absolute URL is kept as it is.
+ */
+const withLogo = async (req: PayloadRequest, options: ResolvedOptions, raw: unknown): Promise<PublisherInput> => {
+  const publisher = (raw ?? {}) as Omit<PublisherInput, 'logo'> & { logo?: unknown }
+  const slug = options.uploadsCollection
+  const ref = publisher.logo
+  if (!slug || ref === null || ref === undefined || ref === '') return { ...publisher, logo: null }
+  const id = idOf(ref)
+  const populated = typeof ref === 'object' && 'filename' in ref
+  const upload = (populated ? ref : id === null ? null : (await loadByIds(req, slug, [String(id)])).get(String(id))) as null | undefined | Upload
+  if (!upload) return { ...publisher, logo: null }
+  const { config } = req.payload
+  const stored = upload.url || (upload.filename ? `${config.routes.api}/${slug}/file/${encodeURIComponent(upload.filename)}` : null)
+  const server = config.serverURL?.endsWith('/') ? config.serverURL.slice(0, -1) : config.serverURL
+  const url = stored?.startsWith('/') && server ? `${server}${stored}` : stored
+  return { ...publisher, logo: { url, width: upload.width ?? null, height: upload.height ?? null } }
+}
+
 /**
  * The published notices and the publisher, for every document the request reads (lists,
- * populated relationships): two small statements per request, whatever the page size. The
+ * populated relationships): two small statements per request, whatever the page size, and a
+ * third for the publisher's logo when it has one. The
  * notices themselves are read again only when one was added, changed, trashed or deleted, as
  * their ids and `updatedAt` show, so every instance sees a change on its next read. Read from the
  * adapter: the rules are ours to read whoever asks, and hooks, access and rich-text processing
@@ -54,7 +79,7 @@ const currentRules = async (req: PayloadRequest, options: ResolvedOptions): Prom
     loaded = { fingerprint, notices, usesSite: usesSite(notices) }
     loadedNotices.set(req.payload, loaded)
   }
-  return { notices: loaded.notices, publisher: publisher as unknown as PublisherInput, usesSite: loaded.usesSite }
+  return { notices: loaded.notices, publisher: await withLogo(req, options, publisher), usesSite: loaded.usesSite }
 }
 
 type NoticeVersion = { parent: unknown; updatedAt: string; version: NoticeInput }
@@ -107,7 +132,7 @@ const rulesAt = async (req: PayloadRequest, options: ResolvedOptions, at: Date):
     !since || new Date(since) > at
       ? [`no notice history before ${since ?? 'now'}: nothing recorded was in force at ${at.toISOString()}`]
       : []
-  return { notices, publisher: publisher as unknown as PublisherInput, usesSite: usesSite(notices), warnings }
+  return { notices, publisher: await withLogo(req, options, publisher), usesSite: usesSite(notices), warnings }
 }
 
 /**

@@ -57,7 +57,24 @@ export type AttributionFieldNames = {
   relatedLinks: false | string
   /** The wire's own id of the story (text), for ninjs `altids` (role `wire`). @default 'externalId' */
   externalId: false | string
+  /**
+   * A group of `holder`, `notice` and `usageTerms` (text): the rights the wire file stated, as
+   * received. Without a source, `holder` holds the copyright instead of the publisher. @default 'wireRights'
+   */
+  wireRights: false | string
 }
+
+/** A document as read, with the fields the plugin reads. */
+export type AnyDoc = Record<string, unknown>
+
+/**
+ * The absolute public URL of an attributed document, or nothing when it has none (a draft, no
+ * section, a site without a domain): schema.org's `url` and `mainEntityOfPage` (`attribution.jsonLd.url`).
+ * `doc` has the collection's field names (`fields`) and `_status`; `path` holds the documents
+ * along `sitePath`, in order, each null where the chain breaks; `site` is the last of them.
+ * A value that is not an absolute http(s) URL is ignored with a warning.
+ */
+export type PublicUrl = (args: { doc: AnyDoc; path: (AnyDoc | null)[]; site: AnyDoc | null; collection: CollectionSlug }) => null | string | undefined
 
 /** A collection to attribute, when its field names or its way to a site differ from the plugin-wide ones. */
 export type AttributedCollection = {
@@ -107,6 +124,12 @@ export type AttributionPluginOptions = {
    * which schema.org's `publisher.logo` (the article's JSON-LD) needs. Without one there is no logo field.
    */
   uploadsCollection?: CollectionSlug
+  /**
+   * The public URL of an attributed document, for its JSON-LD; it is read along `sitePath` (one
+   * query per step for a whole page of documents). Without it the JSON-LD has no `url`.
+   * @example ({ doc, path: [section, site] }) => site?.domain && section ? `https://${site.domain}/${section.slug}/${doc.slug}` : null
+   */
+  publicUrl?: PublicUrl
   /** More `{{variables}}` notices may use, e.g. `{ network: { url: 'https://…' } }`. */
   extraVariables?: TemplateVariables
   /** Who may read the compliance report (`GET /api/attribution/report` and the admin's compliance view). @default any signed-in user */
@@ -132,6 +155,8 @@ export type Target = {
   fields: AttributionFieldNames
   /** The relationships from a document to its site (`sitePath` as found in the config); empty for none. */
   hops: Hop[]
+  /** The collection keeps drafts: `_status` says whether a document is published. */
+  drafts: boolean
 }
 
 export type ResolvedOptions = {
@@ -146,12 +171,13 @@ export type ResolvedOptions = {
   texts: Texts
   extraVariables: TemplateVariables
   uploadsCollection: CollectionSlug | null
+  publicUrl: null | PublicUrl
   reportAccess: RequestCheck
   throttle: Throttle
   disabled: boolean
 }
 
-const OPTIONAL_FIELDS = ['headline', 'byline', 'slug', 'publishedAt', 'dateline', 'summary', 'body', 'section', 'relatedLinks', 'externalId'] as const
+const OPTIONAL_FIELDS = ['headline', 'byline', 'slug', 'publishedAt', 'dateline', 'summary', 'body', 'section', 'relatedLinks', 'externalId', 'wireRights'] as const
 
 /**
  * A collection's field names: the given ones, and of the rest each default the collection has
@@ -172,9 +198,15 @@ const fieldNames = (config: Config, slug: string, given: Partial<AttributionFiel
     section: pick('section'),
     relatedLinks: pick('relatedLinks'),
     externalId: pick('externalId'),
+    wireRights: pick('wireRights'),
   }
   const optional = Object.fromEntries(OPTIONAL_FIELDS.map((key) => [key, given[key] ?? defaults[key]]))
   return { source: given.source ?? 'source', additionalSources: given.additionalSources ?? 'additionalSources', ...optional } as AttributionFieldNames
+}
+
+const hasDrafts = (config: Config, slug: string): boolean => {
+  const versions = config.collections?.find((c) => c.slug === slug)?.versions
+  return Boolean(versions && typeof versions === 'object' && versions.drafts)
 }
 
 const DEFAULT_SITE_PATH = ['section', 'site']
@@ -192,6 +224,7 @@ export const resolveOptions = (options: AttributionPluginOptions, config: Config
       fields: fieldNames(config, collection.slug, { ...options.fields, ...collection.fields }),
       // A path the host asked for must lead somewhere; the default may not.
       hops: sitePath === undefined ? siteHopsIfAny(config, collection.slug, DEFAULT_SITE_PATH) : siteHops(config, collection.slug, sitePath),
+      drafts: hasDrafts(config, collection.slug),
     }
   })
   const review = options.review
@@ -205,6 +238,7 @@ export const resolveOptions = (options: AttributionPluginOptions, config: Config
     texts: withTranslations(config.i18n).translations as Texts,
     extraVariables: options.extraVariables ?? {},
     uploadsCollection: options.uploadsCollection ?? null,
+    publicUrl: options.publicUrl ?? null,
     reportAccess: options.reportAccess ?? signedIn,
     throttle: options.throttle ?? (() => null),
     disabled: options.disabled ?? false,

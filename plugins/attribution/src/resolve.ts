@@ -10,6 +10,7 @@ import type {
   TemplateVariables,
 } from './types.ts'
 
+import { isAbsoluteUrl, newsArticleJsonLd } from './jsonLd.ts'
 import { noticeState } from './noticeState.ts'
 import { renderBody } from './render.ts'
 import { idOf, idsOf, sameId } from './utilities/idOf.ts'
@@ -35,13 +36,6 @@ export type NoticesPart = { chosen: AttributionNotice[]; covered: Set<string>; t
 
 /** How much each licence restricts (higher: more): an article is under the strictest licence of its sources. */
 const STRICTNESS: Record<License, number> = { 'public-domain': 0, 'cc-by': 1, 'cc-by-sa': 2, copyright: 3 }
-
-export const LICENSE_URLS: Record<License, null | string> = {
-  copyright: null,
-  'public-domain': 'https://creativecommons.org/publicdomain/mark/1.0/',
-  'cc-by': 'https://creativecommons.org/licenses/by/4.0/',
-  'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/',
-}
 
 const joinNames = (names: string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
@@ -70,13 +64,15 @@ const matchingSources = (notice: NoticeInput, sources: SourceInput[]): null | So
 }
 
 /** The article's sources in order (primary first), each once, with what is wrong with the rest. */
-const articleSources = (article: ArticleInput, lookup: Map<string, SourceInput>) => {
+const articleSources = (article: ArticleInput, lookup: Map<string, SourceInput>, wireHolder: string) => {
   const refs = [article.source, ...(article.additionalSources ?? [])].filter(
     (ref): ref is Id | SourceInput => ref !== null && ref !== undefined && ref !== '',
   )
   const sources: SourceInput[] = []
   const warnings: string[] = []
-  if (!article.source) warnings.push('no source: attributed as the publisher’s own copy')
+  if (!article.source) {
+    warnings.push(wireHolder ? `no source: attributed to ${wireHolder}, the rights holder the wire named` : 'no source: attributed as the publisher’s own copy')
+  }
   for (const ref of refs) {
     const id = String(idOf(ref))
     const source = lookup.get(id) ?? (typeof ref === 'object' && ref.name ? ref : undefined)
@@ -142,7 +138,8 @@ export const resolveAttribution = ({
 }: ResolveArgs): Attribution => {
   const lookup =
     sourceList instanceof Map ? sourceList : new Map(sourceList.map((source) => [String(source.id), source]))
-  const { sources, warnings } = articleSources(article, lookup)
+  const wireHolder = article.wireRights?.holder?.trim() ?? ''
+  const { sources, warnings } = articleSources(article, lookup, wireHolder)
   const publisherName = publisher.name?.trim() ?? ''
   if (!publisherName) warnings.push('the publisher has no name: set it in the publisher global')
 
@@ -150,13 +147,16 @@ export const resolveAttribution = ({
     .map((s): License => s.license ?? 'copyright')
     .reduce((strictest, l) => (STRICTNESS[l] > STRICTNESS[strictest] ? l : strictest), sources.length ? 'public-domain' : 'copyright')
   const ownCopy = sources.length === 0
+  // Copy without a source is the wire's when the wire named its rights holder, else the publisher's.
+  const owner = wireHolder || publisherName
   const holders = unique(
     sources.filter((s) => (s.license ?? 'copyright') !== 'public-domain').map((s) => s.copyrightHolder || publisherName),
   )
-  const copyrightHolder = ownCopy ? publisherName : holders.length ? joinNames(holders) : null
-  const dated = article.publishedAt ?? article.dateline?.date
-  const copyrightYear = (dated ? new Date(dated) : at).getUTCFullYear()
-  const credit = ownCopy ? publisherName : unique(sources.map((s) => s.credit || s.code || s.name)).join(', ')
+  const copyrightHolder = ownCopy ? owner : holders.length ? joinNames(holders) : null
+  // The story's year: its own date (ingest keeps the wire's first-created date there), not ours.
+  const dated = article.dateline?.date ?? article.publishedAt
+  const copyrightYear = (dated && !Number.isNaN(new Date(dated).getTime()) ? new Date(dated) : at).getUTCFullYear()
+  const credit = ownCopy ? owner : unique(sources.map((s) => s.credit || s.code || s.name)).join(', ')
   const byline = article.byline?.trim()
     ? article.byline.trim().replace(/^(?!by\s)/i, 'by ')
     : `by ${sources[0]?.bylineAliases?.[0] ?? (ownCopy ? 'Staff Writers' : sources[0].name)}`
@@ -186,17 +186,10 @@ export const resolveAttribution = ({
     }
   }
 
-  const jsonLd: Record<string, unknown> = {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    copyrightYear,
-    creditText: credit,
-    ...(copyrightHolder && { copyrightHolder: { '@type': 'Organization', name: copyrightHolder } }),
-    ...(LICENSE_URLS[license] && { license: LICENSE_URLS[license] }),
-    ...(sources.length && { sourceOrganization: sources.map((s) => ({ '@type': 'Organization', name: s.name })) }),
-    ...(article.dateline?.place && { dateline: article.dateline.place }),
-    publisher: { '@type': 'Organization', name: publisherName },
+  if (publisher.logo?.url && !isAbsoluteUrl(publisher.logo.url)) {
+    warnings.push(`the publisher’s logo has no absolute URL (${publisher.logo.url}): set the server URL; the JSON-LD leaves it out`)
   }
+  const jsonLd = newsArticleJsonLd(article, publisher, { sources, credit, copyrightHolder, copyrightYear, license, owner, publisherName })
 
   return {
     credit,

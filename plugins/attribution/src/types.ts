@@ -39,18 +39,36 @@ export type NoticeInput = {
   deletedAt?: null | string
 }
 
+/** The publisher's logo as schema.org's `publisher.logo` needs it: an absolute URL, its size in pixels when known. */
+export type LogoInput = { url?: null | string; width?: null | number; height?: null | number }
+
 export type PublisherInput = {
   name?: null | string
   copyrightStartYear?: null | number
   jurisdiction?: null | string
+  /** Left out of the JSON-LD (with a warning) unless its URL is absolute. */
+  logo?: LogoInput | null
 }
+
+/** The rights statement a wire file carried, as received. */
+export type WireRightsInput = { holder?: null | string; notice?: null | string; usageTerms?: null | string }
 
 export type ArticleInput = {
   source?: Id | null | SourceInput
   additionalSources?: (Id | SourceInput)[] | null
   byline?: null | string
   publishedAt?: null | string
+  /** When the article was last changed (JSON-LD `dateModified`). */
+  updatedAt?: null | string
+  /** The story's own date (or the wire's first-created one): its copyright year, before `publishedAt`. */
   dateline?: { date?: null | string; place?: null | string } | null
+  headline?: null | string
+  /** The standfirst (JSON-LD `description`). */
+  summary?: null | string
+  /** The absolute public URL, when the article has one (JSON-LD `url` and `mainEntityOfPage`). */
+  url?: null | string
+  /** Without a source, the holder the wire named holds the copyright, not the publisher. */
+  wireRights?: WireRightsInput | null
   /** The article's site, for notices kept to some sites. */
   site?: Id | null
 }
@@ -67,6 +85,7 @@ export type Attribution = {
   notices: AttributionNotice[]
   text: string
   html: string
+  /** Schema.org NewsArticle, complete on its own (see jsonLd.ts); `url` is the canonical public URL. */
   jsonLd: Record<string, unknown>
   warnings: string[]
 }

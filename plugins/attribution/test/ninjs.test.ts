@@ -20,6 +20,7 @@ const fields: AttributionFieldNames = {
   section: 'section',
   relatedLinks: 'relatedLinks',
   externalId: 'externalId',
+  wireRights: 'wireRights',
 }
 
 const attribution = (extra: Partial<Attribution> = {}): Attribution => ({

@@ -218,6 +218,13 @@ describe('attributionPlugin: the start-up check', () => {
     expect(run).toThrow(/legal-notices: review needs `versions: \{ drafts: true \}`/)
   })
 
+  it('checks the wire’s rights group it is told to read holds a text holder', () => {
+    const base = host()
+    collection(base, 'articles').fields.push({ name: 'rights', type: 'text' })
+    expect(() => attributionPlugin({ fields: { wireRights: 'rights' } })(base)).toThrow(/articles\.rights: a text field, needs group/)
+    expect(() => attributionPlugin({ fields: { wireRights: 'received' } })(host())).toThrow(/articles\.received: missing \(named by the plugin's `fields\.wireRights`/)
+  })
+
   it('checks a source relationship the host defines points to the sources', () => {
     const base = host()
     collection(base, 'articles').fields.push({ name: 'source', type: 'relationship', relationTo: 'sites' })

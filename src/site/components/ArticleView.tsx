@@ -14,15 +14,8 @@ type Props = { article: Article; body: ReactNode; nonce?: string; paths: ReturnT
 const populated = <T extends object>(value: unknown): T | undefined =>
   value && typeof value === 'object' ? (value as T) : undefined
 
-/** Schema.org JSON-LD: the attribution's fragment with the article's own facts; `<` escaped for the script tag. */
-const jsonLd = (article: Article) =>
-  JSON.stringify({
-    ...(populated<Record<string, unknown>>(article.attribution?.jsonLd) ?? {}),
-    headline: article.headline,
-    ...(article.publishedAt && { datePublished: article.publishedAt }),
-    dateModified: article.updatedAt,
-    ...(article.summary && { description: article.summary }),
-  }).replace(/</g, '\\u003c')
+/** Schema.org JSON-LD: the attribution's NewsArticle as it is (complete on its own); `<` escaped for the script tag. */
+const jsonLd = (article: Article) => JSON.stringify(populated(article.attribution?.jsonLd) ?? {}).replace(/</g, '\\u003c')
 
 /**
  * An article as readers see it: section, headline, byline, the dateline with the credit, the

@@ -44,6 +44,7 @@ export const AttributionPreview = ({
   bylineField = 'byline',
   publishedAtField = 'publishedAt',
   datelineField = 'dateline',
+  wireRightsField = false,
   siteField,
 }: Partial<AttributionPreviewProps>) => {
   const {
@@ -60,6 +61,7 @@ export const AttributionPreview = ({
     const additional = fields[additionalSourcesField]?.value
     const additionalIds = (Array.isArray(additional) ? additional : [additional]).map(idOf).filter((id) => id !== null)
     const byline = bylineField ? fields[bylineField]?.value : undefined
+    const holder = wireRightsField ? fields[`${wireRightsField}.holder`]?.value : undefined
     return JSON.stringify({
       collection,
       source,
@@ -69,6 +71,7 @@ export const AttributionPreview = ({
       dateline: datelineField
         ? { date: isoDate(fields[`${datelineField}.date`]?.value), place: fields[`${datelineField}.place`]?.value ?? undefined }
         : undefined,
+      ...(typeof holder === 'string' && holder && { wireRights: { holder } }),
       ...(siteField && { [siteField]: idOf(fields[siteField]?.value) }),
     })
   })

@@ -18,6 +18,8 @@ type PreviewBody = {
   byline?: string
   publishedAt?: string
   dateline?: { date?: string; place?: string }
+  /** The rights holder the wire named: it holds the copyright when there is no source. */
+  wireRights?: { holder?: string }
   at?: string
 } & Record<string, unknown>
 
@@ -47,6 +49,10 @@ const malformed = (req: PayloadRequest, body: PreviewBody, sourcesSlug: string, 
     if (!isPlainObject(body.dateline)) return problem(400, translate(t, 'error-notAnObject', { field: 'dateline' }))
     if (!absent(body.dateline.place) && typeof body.dateline.place !== 'string') return problem(400, translate(t, 'error-notText', { field: 'dateline.place' }))
   }
+  if (!absent(body.wireRights)) {
+    if (!isPlainObject(body.wireRights)) return problem(400, translate(t, 'error-notAnObject', { field: 'wireRights' }))
+    if (!absent(body.wireRights.holder) && typeof body.wireRights.holder !== 'string') return problem(400, translate(t, 'error-notText', { field: 'wireRights.holder' }))
+  }
   for (const [field, value] of [['at', body.at], ['publishedAt', body.publishedAt], ['dateline.date', body.dateline?.date]]) {
     if (!isDate(value)) return problem(400, translate(t, 'error-notADate', { field, value: String(value) }))
   }
@@ -55,7 +61,7 @@ const malformed = (req: PayloadRequest, body: PreviewBody, sourcesSlug: string, 
 
 /**
  * `POST /api/attribution/preview`: the attribution a document would get, before it is saved.
- * Body: `{ collection, source, additionalSources, byline, publishedAt, dateline, <site field>, at }`
+ * Body: `{ collection, source, additionalSources, byline, publishedAt, dateline, wireRights, <site field>, at }`
  * (or `sources`), whatever the collection calls its fields.
  */
 export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
@@ -87,9 +93,10 @@ export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
       ...(fields.byline && { [fields.byline]: body.byline }),
       ...(fields.publishedAt && { [fields.publishedAt]: body.publishedAt || undefined }),
       ...(fields.dateline && { [fields.dateline]: body.dateline }),
+      ...(fields.wireRights && { [fields.wireRights]: body.wireRights ?? null }),
       ...(siteField && { [siteField]: body[siteField] ?? null }),
     }
-    const [attribution] = await attributionsFor(req, options, target, [doc], { at: body.at ? new Date(body.at) : undefined })
+    const [attribution] = await attributionsFor(req, options, target, [doc], { at: body.at ? new Date(body.at) : undefined, unsaved: true })
     return json(attribution)
   },
 })

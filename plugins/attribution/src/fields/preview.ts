@@ -12,6 +12,8 @@ export type AttributionPreviewProps = {
   bylineField: false | string
   publishedAtField: false | string
   datelineField: false | string
+  /** The wire's rights group: its `holder` attributes a document without a source. */
+  wireRightsField?: false | string
   /** The first field of `sitePath`, so `{{site.name}}` previews too. */
   siteField?: string
 }
@@ -28,6 +30,7 @@ export const attributionPreviewField = (target: Target, disabled: boolean): Fiel
       bylineField: target.fields.byline,
       publishedAtField: target.fields.publishedAt,
       datelineField: target.fields.dateline,
+      wireRightsField: target.fields.wireRights,
       siteField: target.hops[0]?.field,
     } satisfies AttributionPreviewProps,
     disabled,

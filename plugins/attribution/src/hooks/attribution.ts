@@ -20,19 +20,32 @@ import { translate } from '../translations/translate.ts'
 // Operation args as returned by `selectWhatAttributionNeeds`, which Payload hands to afterOperation.
 const plans = new WeakMap<object, SelectPlan>()
 
-/** The fields an attribution is computed from. */
-const needs = ({ fields, hops }: Target): string[] =>
-  [fields.source, fields.additionalSources, fields.byline, fields.publishedAt, fields.dateline, hops[0]?.field].filter(
-    (name): name is string => Boolean(name),
-  )
+/**
+ * The fields an attribution and its JSON-LD are computed from; with a `publicUrl`, the slug and
+ * `_status` too, which the host's function reads.
+ */
+const needs = ({ drafts, fields, hops }: Target, publicUrl: boolean): string[] =>
+  [
+    fields.source,
+    fields.additionalSources,
+    fields.byline,
+    fields.publishedAt,
+    fields.dateline,
+    fields.headline,
+    fields.summary,
+    fields.wireRights,
+    'updatedAt',
+    hops[0]?.field,
+    ...(publicUrl ? [fields.slug, drafts && '_status'] : []),
+  ].filter((name): name is string => Boolean(name))
 
 /** Reads that select `attribution` also read the fields it is computed from. */
 export const selectWhatAttributionNeeds =
-  (target: Target): CollectionBeforeOperationHook =>
+  (target: Target, options: Pick<ResolvedOptions, 'publicUrl'>): CollectionBeforeOperationHook =>
   ({ args, operation }) => {
     const { select } = args as { select?: SelectType }
     if (!['create', 'read', 'update'].includes(operation) || !select || !Object.keys(select).length) return args
-    const widened = widenSelect(select, needs(target))
+    const widened = widenSelect(select, needs(target, Boolean(options.publicUrl)))
     const next = { ...args, select: widened.select }
     plans.set(next, widened.plan)
     return next
