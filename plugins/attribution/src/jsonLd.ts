@@ -97,15 +97,23 @@ const authorOf = (byline: null | string | undefined, decided: Decided): Thing | 
   return persons.length === 1 ? persons[0] : persons
 }
 
-const publisherOf = (publisher: PublisherInput, name: string): Thing => {
+/**
+ * The logo's absolute URL: as stored (a storage adapter's, or made absolute with the server URL),
+ * else on the article's own host, which serves the API too.
+ */
+const logoUrl = (logo: string, page: string | undefined): string | undefined =>
+  isAbsoluteUrl(logo) ? logo : page ? new URL(logo, page).href : undefined
+
+const publisherOf = (publisher: PublisherInput, name: string, page: string | undefined): Thing => {
   const logo = publisher.logo
+  const url = logo?.url ? logoUrl(logo.url, page) : undefined
   return {
     ...organization(name),
     ...(logo &&
-      isAbsoluteUrl(logo.url) && {
+      url && {
         logo: {
           '@type': 'ImageObject',
-          url: logo.url,
+          url,
           ...(logo.width && { width: logo.width }),
           ...(logo.height && { height: logo.height }),
         },
@@ -133,7 +141,7 @@ export const newsArticleJsonLd = (article: ArticleInput, publisher: PublisherInp
     ...(datePublished && { datePublished }),
     ...(dateModified && { dateModified }),
     author: authorOf(article.byline, decided),
-    publisher: publisherOf(publisher, decided.publisherName),
+    publisher: publisherOf(publisher, decided.publisherName, url),
     ...(decided.copyrightHolder && { copyrightHolder: organization(decided.copyrightHolder) }),
     copyrightYear: decided.copyrightYear,
     creditText: decided.credit,

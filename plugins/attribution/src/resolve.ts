@@ -10,7 +10,7 @@ import type {
   TemplateVariables,
 } from './types.ts'
 
-import { isAbsoluteUrl, newsArticleJsonLd } from './jsonLd.ts'
+import { newsArticleJsonLd } from './jsonLd.ts'
 import { noticeState } from './noticeState.ts'
 import { renderBody } from './render.ts'
 import { idOf, idsOf, sameId } from './utilities/idOf.ts'
@@ -186,9 +186,6 @@ export const resolveAttribution = ({
     }
   }
 
-  if (publisher.logo?.url && !isAbsoluteUrl(publisher.logo.url)) {
-    warnings.push(`the publisher’s logo has no absolute URL (${publisher.logo.url}): set the server URL; the JSON-LD leaves it out`)
-  }
   const jsonLd = newsArticleJsonLd(article, publisher, { sources, credit, copyrightHolder, copyrightYear, license, owner, publisherName })
 
   return {

@@ -149,9 +149,13 @@ describe('resolveAttribution’s JSON-LD and year', () => {
     expect(resolve({ source: 1, wireRights: { holder: 'Someone Else' } }).copyrightHolder).toBe('Agence France-Presse')
   })
 
-  it('warns when the logo has no absolute URL (no server URL) and leaves it out', () => {
-    const a = resolve({ source: 1 }, { name: 'Orbit', logo: { url: '/api/media/file/logo.png' } })
-    expect(a.jsonLd.publisher).toEqual({ '@type': 'Organization', name: 'Orbit' })
-    expect(a.warnings).toContainEqual(expect.stringMatching(/logo has no absolute URL.*server URL/))
+  it('puts a relative logo on the article’s own host; without a public URL, leaves it out', () => {
+    const relative = { name: 'Orbit', logo: { url: '/api/media/file/logo.png' } }
+    const published = resolve({ source: 1, url: 'https://orbitaltimes.example/launch-pad/x' }, relative)
+    expect(published.jsonLd.publisher).toMatchObject({ logo: { '@type': 'ImageObject', url: 'https://orbitaltimes.example/api/media/file/logo.png' } })
+    expect(published.warnings).toEqual([])
+    const draft = resolve({ source: 1 }, relative)
+    expect(draft.jsonLd.publisher).toEqual({ '@type': 'Organization', name: 'Orbit' })
+    expect(draft.warnings).toEqual([])
   })
 })
