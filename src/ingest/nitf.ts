@@ -1,5 +1,5 @@
-import { calendarDate, parseDateline, withoutBy } from './dateline'
-import { type Deadline, IngestError, NO_DEADLINE, type Story } from './types'
+import { calendarDate, isoTimestamp, parseDateline, withoutBy } from './dateline'
+import { type Deadline, IngestError, NO_DEADLINE, type Story, type WireRights } from './types'
 import { attribute, childrenOf, find, innerXml, parseXml, tagOf, textOf, type XmlNode } from './xml'
 
 /**
@@ -24,18 +24,50 @@ export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story 
   if (!bodyHtml.trim()) throw new IngestError('the story has no body: <body.content> is missing or empty')
 
   const distributor = textOf(find(bodyHead, 'distributor'))
+  const docdataNodes = childrenOf(docdata)
+  const datelineNode = find(bodyHead, 'dateline')
+  const issued = attribute(find(docdataNodes, 'date.issue'), 'norm')
+  const released = attribute(find(docdataNodes, 'date.release'), 'norm')
+  const storyDate = attribute(find(childrenOf(datelineNode), 'story.date'), 'norm')
   return {
     format: 'nitf',
     wireId: attribute(find(childrenOf(docdata), 'doc-id'), 'id-string'),
     headline,
     byline: withoutBy(textOf(find(bodyHead, 'byline'))),
-    dateline: dateline(find(bodyHead, 'dateline'), attribute(find(childrenOf(docdata), 'date.issue'), 'norm')),
+    dateline: dateline(datelineNode, issued),
     section: attribute(find(top, 'head', 'pubdata'), 'position.section'),
     summary: textOf(find(bodyHead, 'abstract')),
     bodyHtml,
     relatedLinks: [],
     distributors: distributor ? [distributor] : [],
-    rights: { holder: attribute(find(childrenOf(docdata), 'doc.copyright'), 'holder') },
+    rights: rightsOf(docdataNodes),
+    // The story's own time when the dateline gives one (a bare day is no time), else this issue's (or release's).
+    firstCreated: (storyDate?.includes('T') ? isoTimestamp(storyDate) : undefined) ?? isoTimestamp(issued) ?? isoTimestamp(released) ?? isoTimestamp(storyDate),
+    versionCreated: isoTimestamp(issued) ?? isoTimestamp(released),
+  }
+}
+
+/**
+ * `<doc.copyright year holder>` and `<doc.rights owner agent limitations geography startdate enddate …>`:
+ * the holder is the copyright holder, else the rights owner; the notice is the copyright
+ * statement the file makes ("© 2025 Holder"); the usage terms are the rights' limitations with
+ * where and when they apply and who administers them.
+ */
+const rightsOf = (docdata: XmlNode[]): WireRights => {
+  const copyright = find(docdata, 'doc.copyright')
+  const rights = docdata.filter((node) => tagOf(node) === 'doc.rights')
+  const holder = attribute(copyright, 'holder') ?? rights.map((node) => attribute(node, 'owner')).find(Boolean)
+  const year = attribute(copyright, 'year')
+  const terms = rights.map((node) => {
+    const [limitations, geography, agent] = ['limitations', 'geography', 'agent'].map((name) => attribute(node, name))
+    const [from, to] = ['startdate', 'enddate'].map((name) => calendarDate(attribute(node, name)) ?? attribute(node, name))
+    const period = from || to ? [from && `from ${from}`, to && `until ${to}`].filter(Boolean).join(' ') : undefined
+    return [limitations, geography && `in ${geography}`, period, agent && `rights agent: ${agent}`].filter(Boolean).join('; ')
+  })
+  return {
+    holder,
+    notice: attribute(copyright, 'holder') ? `© ${year ? `${year} ` : ''}${attribute(copyright, 'holder')}` : undefined,
+    usageTerms: terms.filter(Boolean).join('. ') || undefined,
   }
 }
 
