@@ -133,6 +133,45 @@ describe('wire rights', () => {
     expect(anonymous.body).not.toHaveProperty('ingest')
   })
 
+  it("shows them in an editor's edit view, read-only, only when the article has them", async () => {
+    const { buildFormState } = await import('@payloadcms/ui/utilities/buildFormState')
+    const { createLocalReq, docAccessOperation } = await import('payload')
+    // The admin's import map maps components to modules: none is rendered here (`mockRSCs`).
+    app.payload.importMap ??= {}
+    const [editor] = (await app.payload.find({ collection: 'users', where: { email: { equals: 'editor@wirehouse.test' } } })).docs
+    /** The form state the document view builds (as @payloadcms/next's Document view does), its fields by path. */
+    const editView = async (id: number | string) => {
+      const req = await createLocalReq({ user: { ...editor, collection: 'users' } }, app.payload)
+      const doc = await app.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: false, user: req.user })
+      const docPermissions = await docAccessOperation({ id, collection: app.payload.collections.articles, req })
+      const { state } = await buildFormState({
+        id,
+        collectionSlug: 'articles',
+        data: doc,
+        docPermissions,
+        docPreferences: { fields: {} },
+        mockRSCs: true,
+        operation: 'update',
+        renderAllFields: false,
+        req,
+        schemaPath: 'articles',
+        skipValidation: true,
+      })
+      return state
+    }
+    const { article } = await createIngester(app.payload).ingest(wireFile('good/esa-nitf.xml'))
+    const shown = await editView(article.id)
+    // Payload marks a field its condition hides with `passesCondition: false`, and says nothing of one it shows.
+    expect(shown.wireRights.passesCondition).not.toBe(false)
+    expect(shown['wireRights.notice']).toMatchObject({ value: '© 2025 European Space Agency' })
+    expect(shown['wireRights.notice'].passesCondition).not.toBe(false)
+    const field = app.payload.collections.articles.config.flattenedFields.find((f) => f.name === 'wireRights')
+    expect(field).toMatchObject({ admin: { position: 'sidebar' }, flattenedFields: [{ admin: { readOnly: true } }, { admin: { readOnly: true } }, { admin: { readOnly: true } }] })
+
+    const { article: none } = await createIngester(app.payload).ingest(wireFile('good/spx-nitf.xml'))
+    expect((await editView(none.id)).wireRights).toMatchObject({ passesCondition: false })
+  })
+
   it('keeps them as the latest version states them: cleared when it states none, the earlier ones in the history', async () => {
     const first = ninjs('rights', (doc) => (doc.usageterms = 'No archive use after 30 days.'))
     const { article } = await createIngester(app.payload).ingest({ bytes: first, contentType: 'application/json' })

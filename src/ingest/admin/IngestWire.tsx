@@ -5,6 +5,8 @@ import { useRouter } from 'next/navigation'
 import { formatAdminURL } from 'payload/shared'
 import { useRef, useState } from 'react'
 
+import type { IngestOutcome } from '../ingest'
+
 import './IngestWire.scss'
 
 const baseClass = 'ingest-wire'
@@ -12,7 +14,7 @@ const baseClass = 'ingest-wire'
 const CONTENT_TYPES: Record<string, string> = { txt: 'text/plain', xml: 'application/xml', json: 'application/json' }
 
 /** The endpoint's outcomes, and `failed` for an error answer. */
-type Outcome = 'created' | 'failed' | 'stale' | 'unchanged' | 'updated'
+type Outcome = 'failed' | IngestOutcome
 type Result = { file: string; outcome: Outcome; message: string; id?: number | string }
 
 /** What the endpoint answered, as one line. */
