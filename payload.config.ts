@@ -1,4 +1,4 @@
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { EXPERIMENTAL_TableFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
@@ -38,7 +38,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
       },
     },
     collections,
-    editor: lexicalEditor(),
+    // Tables, since wire copy has them (results, budgets): ingest keeps them as tables.
+    editor: lexicalEditor({ features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()] }),
     // The admin in English, French or German, as each user chooses (the plugin brings its texts in all three).
     i18n: { supportedLanguages: { en, fr, de }, fallbackLanguage: 'en' },
     db: databaseAdapter(env.DATABASE_URI),

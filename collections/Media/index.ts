@@ -7,7 +7,8 @@ import { env } from '@/env'
 
 /**
  * Images the network publishes under its own name: the publisher's logo (schema.org's
- * `publisher.logo`), mastheads later. Raster and SVG images only; files live in `MEDIA_DIR`.
+ * `publisher.logo`), mastheads later. Raster images only: an SVG can carry script, and these files
+ * are served from the API's own origin. Files live in `MEDIA_DIR`.
  */
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -24,7 +25,7 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: path.resolve(env.MEDIA_DIR),
-    mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/svg+xml'],
+    mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
   },
   fields: [{ name: 'alt', type: 'text', required: true, maxLength: 300 }],
 }

@@ -2,8 +2,11 @@ import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
 
 import { text } from 'payload/shared'
 import slugify from 'slugify'
+import { transliterate } from 'transliteration'
 
 import { alsoCheck } from '@wirehouse/payload-plugin-attribution'
+
+const MAX_LENGTH = 120
 
 /** Without the dashes a cut left at the end; a loop, since /-+$/ backtracks over every run of dashes. */
 const trimDashes = (slug: string): string => {
@@ -12,8 +15,42 @@ const trimDashes = (slug: string): string => {
   return slug.slice(0, end)
 }
 
-/** "Élysée: talks resume!" → "elysee-talks-resume" (transliterated, not dropped). */
-export const toSlug = (value: string): string => trimDashes(slugify(value, { lower: true, strict: true, trim: true }).slice(0, 120))
+/** At most `max` UTF-16 units (the field's limit), never half of a surrogate pair. */
+const cut = (slug: string, max = MAX_LENGTH): string => {
+  let end = Math.min(slug.length, max)
+  if (end < slug.length && /[\uD800-\uDBFF]/.test(slug[end - 1])) end--
+  return trimDashes(slug.slice(0, end))
+}
+
+/**
+ * Scripts written without vowels (Arabic, Hebrew, Syriac, Thaana): transliterated they lose
+ * them ("wkl-lfd"), so their letters are kept as they are.
+ */
+const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u
+/** What a slug keeps of a title it cannot transliterate: letters, marks, digits and pictographs. */
+const NOT_WORD = /[^\p{L}\p{M}\p{N}\p{Extended_Pictographic}]+/gu
+
+/** The title's own letters, lower-cased, words joined by dashes: the URL carries them percent-encoded. */
+const ownLetters = (value: string): string => {
+  const words = value.normalize('NFC').toLowerCase().replace(NOT_WORD, '-')
+  let start = 0
+  while (words[start] === '-') start++
+  return cut(words.slice(start))
+}
+
+/**
+ * "Élysée: talks resume!" → "elysee-talks-resume"; "Роскосмос запустил спутник" →
+ * "roskosmos-zapustil-sputnik"; "中国发射" → "zhong-guo-fa-she". Transliterated where the
+ * `transliteration` library can; Arabic and Hebrew titles (and what transliterates to nothing, an
+ * emoji-only title) keep their own letters. Never empty for a title with any letter or symbol.
+ */
+export const toSlug = (value: string): string => {
+  const latin = ABJAD.test(value) ? '' : cut(slugify(transliterate(value), { lower: true, strict: true, trim: true }))
+  return latin || ownLetters(value) || (value.trim() ? 'untitled' : '')
+}
+
+/** "slug" and "3f2a…" → "slug-3f2a…", within the field's length: the slug is cut to make room, never mid-character. */
+export const withSuffix = (slug: string, suffix: string): string => `${cut(slug, MAX_LENGTH - suffix.length - 1)}-${suffix}`
 
 const fillFrom =
   (useAsSlug: string): FieldHook =>
@@ -35,7 +72,7 @@ export const slugField = (useAsSlug: string, { unique = true, validate }: SlugOp
   type: 'text',
   unique,
   index: true,
-  maxLength: 120,
+  maxLength: MAX_LENGTH,
   validate: alsoCheck<string>(validate ?? text, (value) => (value ? true : 'This field is required.')),
   hooks: { beforeValidate: [fillFrom(useAsSlug)] },
   admin: { position: 'sidebar', description: `Made from the ${useAsSlug} when left empty.` },

@@ -1,6 +1,8 @@
 import { escapeText } from 'entities'
 
 import { calendarDate, isoTimestamp, withoutBy } from './dateline'
+import { cleanHtml, htmlText } from './html'
+import { nitfBody } from './nitf'
 import { type Deadline, IngestError, NO_DEADLINE, type Story } from './types'
 
 type Json = Record<string, unknown>
@@ -28,9 +30,11 @@ const field = (doc: Json, ...names: string[]): unknown => {
 const byRole = (entries: Json[], role: string) => entries.find((entry) => entry.role === role) ?? entries[0]
 
 /**
- * IPTC ninjs 1.x, 2.x and 3.x: `headline`/`headlines`, `byline`/`by`, `located`,
- * `body_html`/`bodies`, `copyrightholder`/`copyrightHolder`, `uri`, `versioncreated`,
- * `infosource(s)`/`infoSources`; the section is a `subject(s)` entry with `scheme: "section"`.
+ * IPTC ninjs 1.x, 2.x and 3.x: `headline`/`headlines`/`headline_*`, `byline`/`by`, `located`,
+ * `body_html`/`body_xhtml`/`body_text`/`body_*`/`bodies`, `description_*`/`descriptions`, the
+ * rights (`copyrightholder`, `copyrightnotice`, `usageterms`), `uri`, `firstcreated`,
+ * `versioncreated` and `infosource(s)`, in lower or camel case; the section is a `subject(s)`
+ * entry with `scheme: "section"`.
  */
 export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Story => {
   let doc: unknown
@@ -41,15 +45,17 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
   }
   deadline.check()
   if (!isObject(doc)) throw new IngestError('not a ninjs document: expected a JSON object')
-  if (!['uri', 'headline', 'headlines', 'body_html', 'bodies'].some((key) => key in doc)) {
+  const keys = Object.keys(doc)
+  if (!keys.some((key) => ['uri', 'headline', 'headlines', 'bodies'].includes(key) || key.startsWith('body_') || key.startsWith('headline_'))) {
     throw new IngestError('not a ninjs document: it has none of uri, headline, headlines, body_html, bodies')
   }
   const type = text(doc.type)
   if (type && type !== 'text') throw new IngestError(`ninjs type "${type}" is not a text story`)
 
-  const headline = text(doc.headline) ?? text(byRole(list(doc.headlines), 'main')?.value)
+  const headline =
+    text(doc.headline) ?? text(byRole(list(doc.headlines), 'main')?.value) ?? text(doc.headline_main) ?? patterned(doc, keys, 'headline_')[0]?.value
   if (!headline) throw new IngestError('no headline: neither "headline" nor "headlines" holds one')
-  const bodyHtml = body(doc)
+  const bodyHtml = body(doc, keys, headline, deadline)
   if (!bodyHtml) throw new IngestError('the story has no body: neither "body_html" nor "bodies" holds one')
   const [firstCreated, versionCreated] = [text(field(doc, 'firstcreated')), text(field(doc, 'versioncreated'))]
 
@@ -66,8 +72,7 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
     section: text(
       [...list(doc.subject), ...list(doc.subjects)].find((s) => s.scheme === 'section' || s.rel === 'section')?.name,
     ),
-    summary:
-      text(doc.description_text) ?? text(list(field(doc, 'descriptions')).find((d) => d.role === 'summary')?.value),
+    summary: summaryOf(doc, keys),
     bodyHtml,
     relatedLinks: [],
     distributors: list(field(doc, 'infosource', 'infosources'))
@@ -83,17 +88,94 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
   }
 }
 
-/** HTML from `body_html` or an HTML body; plain text (`body_text`, a text/plain body) as paragraphs. */
-const body = (doc: Json): string | undefined => {
-  const html = text(doc.body_html)
-  if (html) return html
-  const bodies = list(doc.bodies)
-  const typeOf = (entry: Json) => String(field(entry, 'contenttype') ?? 'text/plain')
-  const htmlBody = bodies.filter((entry) => typeOf(entry).includes('html'))
-  if (htmlBody.length) return text(byRole(htmlBody, 'main')?.value)
-  const plain = text(doc.body_text) ?? text(byRole(bodies, 'main')?.value)
-  return plain
-    ?.split(/\n\s*\n/)
+/** What a body is, best first: rich bodies are kept over plain text. */
+const KINDS = ['html', 'nitf', 'plain'] as const
+type Kind = (typeof KINDS)[number]
+/** A body, a headline or a description, wherever the document put it. */
+type Entry = { value: string; role?: string; contentType?: string }
+
+/**
+ * ninjs 1.x pattern properties (`headline_main`, `body_xhtml_full`, `description_summary`): the
+ * string values of the keys with the prefix, each with its suffix as its role.
+ */
+const patterned = (doc: Json, keys: string[], prefix: string): Entry[] =>
+  keys.flatMap((key) => {
+    const value = key.startsWith(prefix) ? text(doc[key]) : undefined
+    return value ? [{ value, role: key.slice(prefix.length) }] : []
+  })
+
+/** 2.x/3.x `bodies`/`descriptions` entries with their role and content type, in any key spelling. */
+const entries = (value: unknown): Entry[] =>
+  list(value).flatMap((entry) => {
+    const content = text(entry.value)
+    return content ? [{ value: content, role: text(entry.role), contentType: text(field(entry, 'contenttype')) }] : []
+  })
+
+/**
+ * What a body holds, by its content type (or a 1.x key's name: `body_xhtml` is HTML), else by
+ * its first characters: NITF (`application/nitf+xml`, `text/xml`, a value opening `<nitf` or
+ * `<body.content`) is parsed as NITF, never kept as markup.
+ */
+const kindOf = ({ value, contentType = '' }: Entry): Kind => {
+  const type = contentType.split(';')[0].trim().toLowerCase()
+  const start = value.trimStart().slice(0, 16).toLowerCase()
+  if (start.startsWith('<nitf') || start.startsWith('<body.content')) return 'nitf'
+  if (type.includes('html')) return 'html'
+  if (type.includes('nitf') || type.endsWith('xml') || (!type && start.startsWith('<?xml'))) return 'nitf'
+  if (type) return 'plain'
+  return start.startsWith('<') ? 'html' : 'plain'
+}
+
+/** A 1.x `body_*` key's content type from its name. */
+const typeOfKey = (suffix: string): string | undefined =>
+  suffix.includes('html') ? 'text/html' : suffix.includes('nitf') || suffix.includes('xml') ? 'application/nitf+xml' : suffix.includes('text') ? 'text/plain' : undefined
+
+/** The main entry among several: role `main` (or `full`), else one with no role, else the first. */
+const main = (candidates: Entry[]) =>
+  candidates.find((entry) => entry.role === 'main' || entry.role === 'full') ?? candidates.find((entry) => !entry.role) ?? candidates[0]
+
+const paragraphs = (plain: string) =>
+  plain
+    .split(/\n\s*\n/)
     .map((paragraph) => `<p>${escapeText(paragraph.trim())}</p>`)
     .join('')
+
+/**
+ * The body as clean HTML: an HTML body, else a NITF one, else plain text as paragraphs, whatever
+ * their order in the file. A body that yields no text gives way to the next; a NITF body that
+ * cannot be read is refused when nothing else is left.
+ */
+const body = (doc: Json, keys: string[], headline: string, deadline: Deadline): string | undefined => {
+  const candidates = [
+    ...patterned(doc, keys, 'body_').map((entry) => ({ ...entry, contentType: typeOfKey(entry.role!) })),
+    ...entries(doc.bodies),
+  ]
+  let refusal: IngestError | undefined
+  for (const kind of KINDS) {
+    const ofKind = candidates.filter((entry) => kindOf(entry) === kind)
+    const entry = main(ofKind)
+    if (!entry) continue
+    try {
+      const html =
+        kind === 'html' ? cleanHtml(entry.value, { headline }) : kind === 'nitf' ? nitfBody(entry.value, deadline, headline) : paragraphs(entry.value)
+      if (html) return html
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error
+      refusal ??= new IngestError(`the NITF body cannot be read: ${error.message}`, error.status)
+    }
+  }
+  if (refusal) throw refusal
+  return undefined
+}
+
+/** The summary: a `summary` description (or one without a role), as text; an HTML one loses its markup. */
+const summaryOf = (doc: Json, keys: string[]): string | undefined => {
+  const described = [
+    ...(text(doc.description_text) ? [{ value: text(doc.description_text)!, role: 'summary', contentType: 'text/plain' }] : []),
+    ...entries(field(doc, 'descriptions')),
+    ...patterned(doc, keys, 'description_').map((entry) => ({ ...entry, contentType: typeOfKey(entry.role!) })),
+  ].filter((entry) => !entry.role || ['summary', 'text', 'html'].includes(entry.role))
+  const entry = described.find((candidate) => candidate.role === 'summary') ?? described[0]
+  if (!entry) return undefined
+  return kindOf(entry) === 'plain' ? entry.value : htmlText(entry.value)
 }

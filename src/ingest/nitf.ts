@@ -1,4 +1,5 @@
 import { calendarDate, isoTimestamp, parseDateline, withoutBy } from './dateline'
+import { cleanHtml } from './html'
 import { type Deadline, IngestError, NO_DEADLINE, type Story, type WireRights } from './types'
 import { attribute, childrenOf, find, innerXml, parseXml, tagOf, textOf, type XmlNode } from './xml'
 
@@ -20,8 +21,9 @@ export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story 
 
   const headline = textOf(find(bodyHead, 'hedline', 'hl1'))
   if (!headline) throw new IngestError('no headline: <hedline><hl1> is missing or empty')
-  const bodyHtml = innerXml(find(top, 'body', 'body.content'))
-  if (!bodyHtml.trim()) throw new IngestError('the story has no body: <body.content> is missing or empty')
+  const bodyHtml = cleanHtml(innerXml(find(top, 'body', 'body.content')), { headline })
+  if (!bodyHtml) throw new IngestError('the story has no body: <body.content> is missing or empty')
+  deadline.check()
 
   const distributor = textOf(find(bodyHead, 'distributor'))
   const docdataNodes = childrenOf(docdata)
@@ -33,7 +35,7 @@ export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story 
     format: 'nitf',
     wireId: attribute(find(childrenOf(docdata), 'doc-id'), 'id-string'),
     headline,
-    byline: withoutBy(textOf(find(bodyHead, 'byline'))),
+    byline: bylineOf(find(bodyHead, 'byline')),
     dateline: dateline(datelineNode, issued),
     section: attribute(find(top, 'head', 'pubdata'), 'position.section'),
     summary: textOf(find(bodyHead, 'abstract')),
@@ -62,13 +64,63 @@ const rightsOf = (docdata: XmlNode[]): WireRights => {
     const [limitations, geography, agent] = ['limitations', 'geography', 'agent'].map((name) => attribute(node, name))
     const [from, to] = ['startdate', 'enddate'].map((name) => calendarDate(attribute(node, name)) ?? attribute(node, name))
     const period = from || to ? [from && `from ${from}`, to && `until ${to}`].filter(Boolean).join(' ') : undefined
-    return [limitations, geography && `in ${geography}`, period, agent && `rights agent: ${agent}`].filter(Boolean).join('; ')
+    return [limitations, geography && `territory: ${geography}`, period, agent && `rights agent: ${agent}`].filter(Boolean).join('; ')
   })
   return {
     holder,
     notice: attribute(copyright, 'holder') ? `© ${year ? `${year} ` : ''}${attribute(copyright, 'holder')}` : undefined,
     usageTerms: terms.filter(Boolean).join('. ') || undefined,
   }
+}
+
+/**
+ * NITF's body in a ninjs `bodies` entry (`application/nitf+xml`): a whole `<nitf>` document, its
+ * `<body.content>` or `<body>`, as clean HTML.
+ */
+export const nitfBody = (xml: string, deadline: Deadline = NO_DEADLINE, headline?: string): string => {
+  const nodes = parseXml(xml, deadline).filter((node) => !tagOf(node).startsWith('?') && tagOf(node) !== '#text')
+  deadline.check()
+  const content = bodyContentOf(nodes) ?? nodes[0]
+  return cleanHtml(innerXml(content), { headline })
+}
+
+/** The first `<body.content>`, looking through `nitf` and `body` only: the body is never deeper. */
+const bodyContentOf = (nodes: XmlNode[]): XmlNode | undefined => {
+  for (const node of nodes) {
+    const tag = tagOf(node)
+    if (tag === 'body.content') return node
+    const inner = tag === 'nitf' || tag === 'body' ? bodyContentOf(childrenOf(node)) : undefined
+    if (inner) return inner
+  }
+  return undefined
+}
+
+/** "BERNARD CONDON and JOSH BOAK" → "Bernard Condon and Josh Boak"; a name in mixed case is left as written. */
+const nameCase = (name: string): string => {
+  const bare = name.replaceAll(' and ', ' ')
+  if (bare !== bare.toUpperCase() || bare === bare.toLowerCase()) return name
+  let out = ''
+  for (const char of name.toLowerCase()) out += out && /\p{L}/u.test(out.at(-1)!) ? char : char.toUpperCase()
+  return out.replaceAll(' And ', ' and ')
+}
+
+/**
+ * `<byline>By BERNARD CONDON<byttl>AP Business Writer</byttl></byline>` → "Bernard Condon, AP
+ * Business Writer": without "by", each job title (`byttl`) after its name and a comma, and a name
+ * in capitals (as AP sends it) in title case when a job title marks it as a person's.
+ */
+const bylineOf = (node: XmlNode | undefined): string | undefined => {
+  const children = childrenOf(node)
+  const titled = children.some((child) => tagOf(child) === 'byttl')
+  let byline = ''
+  for (const child of children) {
+    const text = textOf({ part: [child] }) ?? ''
+    if (tagOf(child) !== 'byttl') {
+      const name = byline.trim() ? text : (withoutBy(text) ?? '')
+      byline += ` ${titled ? nameCase(name) : name}`
+    } else if (text) byline = `${byline.trim().replace(/,$/, '').trimEnd()}, ${text}`
+  }
+  return withoutBy(byline.replace(/^[\s,]+/, ''))
 }
 
 /** `<dateline>` holds either `location` and `story.date`, or the wire's one-line dateline. */

@@ -1,5 +1,6 @@
 import { escapeText } from 'entities'
 
+import { relatedLinksField } from '../fields/relatedLinks'
 import { parseDateline, withoutBy } from './dateline'
 import { type Deadline, IngestError, NO_DEADLINE, type RelatedLink, type Story } from './types'
 
@@ -120,19 +121,33 @@ const toHtml = (block: string) => {
 export const linkOf = (line: string): RelatedLink | undefined => {
   const url = line.split(WHITESPACE).at(-1)!
   if (url.length === line.length || !LINK.test(url)) return undefined
-  let end = line.length - url.length - 1
-  while (end > 0 && isSeparator(line[end - 1])) end--
-  const label = line.slice(0, end).trim()
+  const label = withoutSeparators(line.slice(0, line.length - url.length - 1)).trim()
   return label ? { label, url } : undefined
 }
 
-/** "Label https://…" lines up to the first blank line or furniture; a line without a URL is not a link. */
+/** "Label:" → "Label": what a line ends with before a URL that is not there. */
+const withoutSeparators = (line: string) => {
+  let end = line.length
+  while (end > 0 && isSeparator(line[end - 1])) end--
+  return line.slice(0, end)
+}
+
+/** What the article's related links hold (their field is the one home of these limits): a label is a title, not a paragraph. */
+const LINKS_FIELD = relatedLinksField()
+const MAX_LINKS = LINKS_FIELD.maxRows ?? Infinity
+const MAX_LABEL_LENGTH = LINKS_FIELD.fields.flatMap((field) => ('name' in field && field.name === 'label' && 'maxLength' in field ? [field.maxLength ?? Infinity] : []))[0] ?? Infinity
+
+/**
+ * "Label https://…" lines up to the first blank line or furniture. A line without a URL (pages
+ * often print only the label) is kept as a link with an empty URL for an editor to complete; a
+ * bare URL is its own label. A line too long for a label is no link.
+ */
 const relatedLinks = (lines: string[]): RelatedLink[] => {
   const links: RelatedLink[] = []
   for (const line of lines) {
     if (!line || isFurniture(line)) break
-    const link = linkOf(line)
-    if (link) links.push(link)
+    const link = linkOf(line) ?? (LINK.test(line) && !WHITESPACE.test(line) ? { label: line, url: line } : { label: withoutSeparators(line), url: '' })
+    if (link.label && link.label.length <= MAX_LABEL_LENGTH) links.push(link)
   }
-  return links
+  return links.slice(0, MAX_LINKS)
 }

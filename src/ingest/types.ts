@@ -22,7 +22,7 @@ export type Story = {
   dateline: { place?: string; credit?: string; date?: string }
   section?: string
   summary?: string
-  /** Body as HTML, not yet sanitized. */
+  /** Body as HTML: NITF and ninjs bodies come cleaned (`cleanHtml`, a repeated headline dropped); conversion cleans again. */
   bodyHtml: string
   relatedLinks: RelatedLink[]
   /** NITF `distributor`, ninjs `infosource(s)` names. */

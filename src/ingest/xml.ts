@@ -70,10 +70,25 @@ export const find = (nodes: XmlNode[], ...path: string[]): XmlNode | undefined =
 export const attribute = (node: XmlNode | undefined, name: string): string | undefined =>
   node?.[':@']?.[ATTRIBUTE_PREFIX + name]?.trim() || undefined
 
-/** All text inside a node, in document order, with whitespace collapsed. */
+/**
+ * NITF's and HTML's elements that run within a line of text: the others (`p`, `byttl`, `hl2`,
+ * `br`, …) end a word, so "CONDON<byttl>AP" reads "CONDON AP".
+ */
+const INLINE = new Set([
+  'a', 'b', 'em', 'i', 'strong', 'u', 'sub', 'sup', 'span', 'q', 'lang', 'pronounce', 'classifier', 'copyrite',
+  'person', 'org', 'location', 'chron', 'event', 'function', 'money', 'num', 'object.title', 'virtloc', 'alt-code',
+])
+
+/** All text inside a node, in document order, with whitespace collapsed; block boundaries are spaces. */
 export const textOf = (node: XmlNode | undefined): string | undefined => {
   const collect = (nodes: XmlNode[]): string =>
-    nodes.map((child) => (tagOf(child) === '#text' ? String(child['#text']) : collect(childrenOf(child)))).join('')
+    nodes
+      .map((child) => {
+        const tag = tagOf(child)
+        if (tag === '#text') return String(child['#text'])
+        return INLINE.has(tag) ? collect(childrenOf(child)) : ` ${collect(childrenOf(child))} `
+      })
+      .join('')
   return node ? collect(childrenOf(node)).replace(/\s+/g, ' ').trim() || undefined : undefined
 }
 

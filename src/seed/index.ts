@@ -4,6 +4,7 @@ import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richt
 
 import { env } from '../env'
 import * as data from './data'
+import { logo } from './logo'
 
 export type SeedResult = { created: Record<string, number>; existing: Record<string, number> }
 
@@ -35,7 +36,7 @@ export const seed = async (payload: Payload, options: Options = {}): Promise<See
     return doc.id
   }
 
-  await payload.updateGlobal({ slug: 'publisher', data: data.publisher })
+  await payload.updateGlobal({ slug: 'publisher', data: { ...data.publisher, logo: await ensureLogo(payload, result) } })
 
   const siteIds = new Map<string, number | string>()
   for (const site of data.sites) {
@@ -100,4 +101,22 @@ export const seed = async (payload: Payload, options: Options = {}): Promise<See
     .join(', ')
   log(counts ? `Seeded the sample network: ${counts}.` : 'Sample network already present; nothing to seed.')
   return result
+}
+
+/** The publisher's logo in `media`, uploaded once (found again by its alt text). */
+const ensureLogo = async (payload: Payload, result: SeedResult): Promise<number> => {
+  const found = await payload.find({ collection: 'media', where: { alt: { equals: logo.alt } }, limit: 1, depth: 0 })
+  if (found.docs[0]) {
+    result.existing.media = (result.existing.media ?? 0) + 1
+    return found.docs[0].id as number
+  }
+  const data = logo.data()
+  const doc = await payload.create({
+    collection: 'media',
+    data: { alt: logo.alt },
+    file: { data, mimetype: logo.mimetype, name: logo.name, size: data.length },
+    depth: 0,
+  })
+  result.created.media = 1
+  return doc.id as number
 }

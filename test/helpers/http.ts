@@ -26,11 +26,18 @@ export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
   ): Promise<HttpResult> => {
     const url = new URL(`${BASE}/${pathAndQuery.replace(/^\//, '')}`)
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    // A form (uploads) sets its own multipart Content-Type.
+    const form = body instanceof FormData
     const request = new Request(url, {
       method,
-      headers: { 'Content-Type': 'application/json', ...headers },
-      // A string or bytes go as they are (wire copy); anything else as JSON.
-      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+      headers: { ...(form ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      // A string, bytes or a form go as they are (wire copy, uploads); anything else as JSON.
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || body instanceof Uint8Array || form
+            ? (body as BodyInit)
+            : JSON.stringify(body),
     })
     const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
     const text = await response.text()

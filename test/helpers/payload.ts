@@ -1,5 +1,9 @@
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import { closeDatabase } from '@/database'
 import { createTestDatabase, type TestDatabase } from './database'
 
@@ -29,6 +33,9 @@ export const startApp = async (): Promise<TestApp> => {
   process.env.PAYLOAD_SECRET = 'wirehouse-test-secret-of-32-characters'
   process.env.SEED_ON_EMPTY = 'true'
   process.env.SEED_DEMO_USERS = 'true'
+  // Uploads (the seeded logo) go to a folder of this app's own.
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'wirehouse-media-'))
+  process.env.MEDIA_DIR = mediaDir
   const { getPayload } = await import('payload')
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
@@ -50,6 +57,7 @@ export const startApp = async (): Promise<TestApp> => {
   const stop = async () => {
     await closeDatabase(payload)
     await db.drop()
+    rmSync(mediaDir, { recursive: true, force: true })
   }
   return { auth, config, db, payload, stop }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { http } from '../helpers/http'
 import { paragraph } from '../helpers/lexical'
+import { ninjsProblems } from '../helpers/ninjs'
 import { startApp, type TestApp } from '../helpers/payload'
 
 let app: TestApp
@@ -126,9 +127,16 @@ describe('endpoints', () => {
     const afp = await byCode('AFP')
     const res = await api.rest('GET', `articles/${afp.id}/ninjs`)
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ type: 'text', headline: afp.headline, copyrightholder: 'Agence France-Presse', byline: 'by AFP Staff Writers' })
+    expect(res.body).toMatchObject({
+      type: 'text',
+      standard: { name: 'ninjs', version: '2.2' },
+      headlines: [{ role: 'main', value: afp.headline }],
+      copyrightholder: 'Agence France-Presse',
+      by: 'by AFP Staff Writers',
+    })
     expect(res.body.copyrightnotice).toContain('copyright Agence France-Presse')
-    expect(res.body.body_html).toContain('<p')
+    expect(res.body.bodies[0]).toMatchObject({ contenttype: 'text/html', value: expect.stringContaining('<p') })
+    expect(ninjsProblems(res.body)).toEqual([])
 
     const draft = await app.payload.create({ collection: 'articles', data: { headline: 'Unpublished scoop', _status: 'draft' }, draft: true })
     expect((await api.rest('GET', `articles/${draft.id}/ninjs`)).status).toBe(404)

@@ -115,6 +115,10 @@ const ROWS: Row[] = [
   { title: 'a relationship compared to abc', as: 'anonymous', send: () => where('where[source][equals]=abc'), status: 400, message: /source/ },
   { title: 'reach with id abc', as: 'compliance', send: () => get('legal-notices/abc/reach'), status: 404, message: BAD_ID },
   { title: 'ninjs with id %00', as: 'anonymous', send: () => get('articles/%00/ninjs'), status: 404, message: BAD_ID },
+  { title: 'the ninjs feed with limit abc', as: 'anonymous', send: () => get('articles/ninjs?limit=abc'), status: 400, message: /limit/ },
+  { title: 'the ninjs feed with a where on a virtual field', as: 'anonymous', send: () => get('articles/ninjs?where[attribution.license][equals]=x'), status: 400, message: /attribution\.license/ },
+  { title: 'the ninjs feed with where as a JSON list', as: 'anonymous', send: () => get('articles/ninjs?where=%5B%5D'), status: 400, message: /where/ },
+  { title: 'ninjs with version %00', as: 'anonymous', send: () => get(`articles/${ids.article}/ninjs?version=3.1%00`), status: 400, message: /NUL|version/ },
 
   // --- bad where ---
   { title: 'where on an unknown field', as: 'anonymous', send: () => where('where[nope][equals]=x'), status: 400, message: /nope/ },

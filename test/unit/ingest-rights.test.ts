@@ -89,7 +89,7 @@ describe('NITF rights and times', () => {
     expect(story.rights).toEqual({
       holder: 'Example Press',
       notice: '© 2020 Example Press',
-      usageTerms: 'Editorial use only; in Europe; from 2020-09-07 until 2021-09-07; rights agent: Rights Desk',
+      usageTerms: 'Editorial use only; territory: Europe; from 2020-09-07 until 2021-09-07; rights agent: Rights Desk',
     })
   })
 

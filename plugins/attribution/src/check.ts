@@ -47,6 +47,8 @@ const targetNeeds = ({ fields }: Target, sources: string): Need[] => [
   }),
   ...given('summary', fields.summary, TEXT),
   ...given('body', fields.body, ['richText']),
+  ...given('section', fields.section, ['relationship'], { hasMany: false }),
+  ...given('relatedLinks', fields.relatedLinks, ['array'], { fields: [{ name: 'label', types: TEXT }, { name: 'url', types: TEXT }] }),
 ]
 
 const noticeNeeds = (options: ResolvedOptions): Need[] => [

@@ -20,6 +20,9 @@ export const NOTICE_KINDS = [
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 
+/** The kinds of notice that state rights: their text is what exports give as the copyright notice (ninjs `copyrightnotice`). */
+export const RIGHTS_NOTICE_KINDS: readonly NoticeKind[] = ['copyright', 'source-copyright', 'public-domain', 'staff-writers']
+
 export const NOTICE_SCOPES = ['all', 'source-kinds', 'sources', 'licenses'] as const
 export type NoticeScope = (typeof NOTICE_SCOPES)[number]
 

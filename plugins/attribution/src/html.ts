@@ -23,13 +23,17 @@ const link: sanitizeHtml.Transformer = (tagName, attribs) => {
 
 /**
  * The one allow-list for the HTML the plugin emits (notices in `attribution.html`, ninjs
- * `body_html`) and the host's pages show: what richtext-lexical's converter writes for text,
+ * `text/html` bodies) and the host's pages show: what richtext-lexical's converter writes for text,
  * paragraphs, headings, lists, quotes and links, with no `style`, no event attribute, and links to
- * http(s) and mailto only. Anything else is dropped, its text kept (scripts and styles whole).
+ * http(s) and mailto only; tables without their styles. Anything else is dropped, its text kept (scripts and styles whole).
  */
 export const HTML_ALLOW_LIST: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 's', 'u', 'code', 'sub', 'sup', 'a', 'ul', 'ol', 'li', 'blockquote', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
-  allowedAttributes: { a: ['href', 'target', 'rel'], ol: ['class'], ul: ['class'] },
+  allowedTags: [
+    ...['p', 'br', 'strong', 'em', 's', 'u', 'code', 'sub', 'sup', 'a', 'ul', 'ol', 'li', 'blockquote', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+    // Wire copy carries tables (results, budgets); Lexical wraps them in a div.
+    ...['div', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  ],
+  allowedAttributes: { a: ['href', 'target', 'rel'], ol: ['class'], ul: ['class'], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'] },
   allowedClasses: { ol: ['list-number'], ul: ['list-bullet', 'list-check'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],

@@ -11,7 +11,7 @@ import { REVIEW_CONTEXT } from './constants.ts'
 import { noticesCollection } from './collections/notices.ts'
 import { publisherGlobal } from './collections/publisher.ts'
 import { sourcesCollection } from './collections/sources.ts'
-import { ninjsEndpoint } from './endpoints/ninjs.ts'
+import { ninjsEndpoint, ninjsFeedEndpoint } from './endpoints/ninjs.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { reachEndpoint } from './endpoints/reach.ts'
 import { reportEndpoint } from './endpoints/report.ts'
@@ -46,12 +46,17 @@ export type {
   Throttle,
 } from './options.ts'
 export { trashFirst } from './access.ts'
-export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, SOURCE_KINDS } from './constants.ts'
+export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, RIGHTS_NOTICE_KINDS, SOURCE_KINDS } from './constants.ts'
 export type { License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind } from './constants.ts'
 export { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
 export { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
 export type { Reference } from './hooks/refuseDeleteWhileReferenced.ts'
 export { HTML_ALLOW_LIST, sanitizeHtmlOutput } from './html.ts'
+export { buildNinjs } from './ninjs/build.ts'
+export type { NinjsInput, NinjsItem } from './ninjs/build.ts'
+export { negotiateNinjs } from './ninjs/negotiate.ts'
+export { DEFAULT_NINJS_VERSION, NINJS_MEDIA_TYPE, NINJS_VERSIONS, SUPPORTED_NINJS_VERSIONS } from './ninjs/versions.ts'
+export type { NinjsVersion } from './ninjs/versions.ts'
 export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
 export { reviewAction } from './review/local.ts'
@@ -78,7 +83,7 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
   }
   if (options.disabled) return withFields
   return addHooks(
-    { ...withFields, endpoints: [...(collection.endpoints || []), ninjsEndpoint(target)] },
+    { ...withFields, endpoints: [...(collection.endpoints || []), ninjsFeedEndpoint(target), ninjsEndpoint(target)] },
     { beforeOperation: [selectWhatAttributionNeeds(target)], afterOperation: [attachAttribution(options, target)] },
     { first: true },
   )

@@ -51,6 +51,10 @@ export type AttributionFieldNames = {
   summary: false | string
   /** The story (rich text), for ninjs. @default 'body' */
   body: false | string
+  /** The section (a relationship; its title is the ninjs subject). @default 'section' */
+  section: false | string
+  /** Links to further reading (an array of `label` and `url`), for ninjs. @default 'relatedLinks' */
+  relatedLinks: false | string
 }
 
 /** A collection to attribute, when its field names or its way to a site differ from the plugin-wide ones. */
@@ -145,7 +149,7 @@ export type ResolvedOptions = {
   disabled: boolean
 }
 
-const OPTIONAL_FIELDS = ['headline', 'byline', 'slug', 'publishedAt', 'dateline', 'summary', 'body'] as const
+const OPTIONAL_FIELDS = ['headline', 'byline', 'slug', 'publishedAt', 'dateline', 'summary', 'body', 'section', 'relatedLinks'] as const
 
 /**
  * A collection's field names: the given ones, and of the rest each default the collection has
@@ -163,6 +167,8 @@ const fieldNames = (config: Config, slug: string, given: Partial<AttributionFiel
     dateline: pick('dateline'),
     summary: pick('summary'),
     body: pick('body'),
+    section: pick('section'),
+    relatedLinks: pick('relatedLinks'),
   }
   const optional = Object.fromEntries(OPTIONAL_FIELDS.map((key) => [key, given[key] ?? defaults[key]]))
   return { source: given.source ?? 'source', additionalSources: given.additionalSources ?? 'additionalSources', ...optional } as AttributionFieldNames

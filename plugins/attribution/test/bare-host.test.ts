@@ -130,8 +130,15 @@ describe('a bare Payload app with the plugin', () => {
     expect(result.reach.pages.body.docs[0]).toMatchObject({ name: 'About our wire' })
     expect(result.ninjs).toMatchObject({
       status: 200,
-      body: { headline: 'About our wire', byline: 'by Ann Editor', copyrightholder: 'Agence France-Presse' },
+      body: {
+        standard: { name: 'ninjs', version: '2.2' },
+        headlines: [{ role: 'main', value: 'About our wire' }],
+        by: 'by Ann Editor',
+        copyrightholder: 'Agence France-Presse',
+      },
     })
+    expect(result.feed).toMatchObject({ status: 200, body: { standard: { version: '3.1' }, totalDocs: 1 } })
+    expect(result.feed.body.items).toEqual([expect.objectContaining({ headlines: [expect.objectContaining({ value: 'About our wire' })], copyrightHolder: 'Agence France-Presse' })])
     expect(result.report.map((check: { collection: string }) => check.collection)).toEqual(expect.arrayContaining(['posts', 'pages']))
   })
 })

@@ -1,56 +1,127 @@
-import type { Endpoint, PayloadRequest } from 'payload'
-
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import type { Target } from '../options.ts'
 import type { Attribution } from '../types.ts'
 
-import { sanitizeHtmlOutput } from '../html.ts'
+import { buildNinjs } from '../ninjs/build.ts'
+import { type Negotiation, negotiateNinjs } from '../ninjs/negotiate.ts'
+import { NINJS_MEDIA_TYPE, NINJS_VERSIONS, type NinjsVersion, SUPPORTED_NINJS_VERSIONS } from '../ninjs/versions.ts'
 import { translate } from '../translations/translate.ts'
 import { isIdOf } from '../utilities/isId.ts'
 import { json, problem } from './respond.ts'
 
 type Doc = Record<string, any>
+type Query = Record<string, unknown>
 
-/** `GET /api/<collection>/:id/ninjs`: the document as IPTC ninjs 2.x, rights fields from its attribution. */
+/** The most items one page of the feed holds, as the app's REST lists. */
+export const NINJS_FEED_MAX_LIMIT = 100
+const NINJS_FEED_DEFAULT_LIMIT = 10
+
+/** The version the request asks for, or the 400/406 naming the versions there are. */
+const versionFor = (req: PayloadRequest): Extract<Negotiation, { version: NinjsVersion }> | Response => {
+  const negotiation = negotiateNinjs((req.query as Query | undefined)?.version, req.headers.get('accept'))
+  if ('version' in negotiation) return negotiation
+  const key = negotiation.refused === 400 ? 'error-ninjsVersionMalformed' : 'error-ninjsVersionUnsupported'
+  return problem(negotiation.refused, translate(req.t, key, { value: negotiation.asked, supported: SUPPORTED_NINJS_VERSIONS.join(', ') }))
+}
+
+const answer = (body: unknown, { version, ninjsMediaType }: { version: NinjsVersion; ninjsMediaType: boolean }) =>
+  json(body, 200, { 'Content-Type': ninjsMediaType ? `${NINJS_MEDIA_TYPE}; version=${version}` : 'application/json', Vary: 'Accept' })
+
+/** The collection `target`'s section field points to, for the subjects' `uri`. */
+const sectionCollection = (req: PayloadRequest, target: Target): string | undefined => {
+  const { section } = target.fields
+  const field = section ? req.payload.collections[target.slug]?.config.flattenedFields.find((f) => f.name === section) : undefined
+  return field && 'relationTo' in field && typeof field.relationTo === 'string' ? field.relationTo : undefined
+}
+
+const itemOf = (req: PayloadRequest, target: Target, version: NinjsVersion) => {
+  const sections = sectionCollection(req, target)
+  return (doc: Doc) =>
+    buildNinjs({ doc, attribution: doc.attribution as Attribution | undefined, collection: target.slug, fields: target.fields, version, sectionCollection: sections })
+}
+
+/** `GET /api/<collection>/:id/ninjs`: the document as IPTC ninjs (2.2, or 3.1 on request), as its read access allows. */
 export const ninjsEndpoint = (target: Target): Endpoint => ({
   path: '/:id/ninjs',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    const { fields, slug } = target
+    const { slug } = target
     const id = req.routeParams?.id as string
     if (!isIdOf(req.payload, slug, id)) return problem(404, translate(req.t, 'error-noSuchId', { value: id, collection: slug }))
+    const asked = versionFor(req)
+    if (asked instanceof Response) return asked
     let doc: Doc
     try {
       doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req })
     } catch {
       return problem(404, translate(req.t, 'error-notFound'))
     }
-    const field = (name: false | string) => (name ? doc[name] : undefined)
-    const attribution = doc.attribution as Attribution | undefined
-    const sourceName = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { name?: string }).name : undefined)
-    const infosources = [doc[fields.source], ...(doc[fields.additionalSources] ?? [])]
-      .map(sourceName)
-      .filter(Boolean)
-      .map((name) => ({ name, role: 'originfo' }))
-    const body = field(fields.body)
-    return json({
-      uri: `urn:wirehouse:${slug}:${doc.id}`,
-      type: 'text',
-      representationtype: 'complete',
-      profile: 'wirehouse-article',
-      versioncreated: doc.updatedAt,
-      firstcreated: field(fields.publishedAt) ?? doc.createdAt,
-      pubstatus: doc._status === 'draft' ? 'withheld' : 'usable',
-      headline: field(fields.headline),
-      byline: attribution?.byline ?? field(fields.byline),
-      located: field(fields.dateline)?.place ?? undefined,
-      description_text: field(fields.summary) ?? undefined,
-      body_html: body ? sanitizeHtmlOutput(convertLexicalToHTML({ data: body, disableContainer: true })) : undefined,
-      copyrightholder: attribution?.copyrightHolder ?? undefined,
-      copyrightnotice: attribution?.text,
-      usageterms: attribution?.license === 'public-domain' ? 'Public domain.' : `Licence: ${attribution?.license}.`,
-      infosource: infosources.length ? infosources : undefined,
-    })
+    return answer(itemOf(req, target, asked.version)(doc), asked)
+  },
+})
+
+const WHOLE = (value: string) => value.length > 0 && value.length < 10 && [...value].every((c) => c >= '0' && c <= '9')
+
+/** `limit`, `page`, `where` and `sort` of the feed as `find` takes them, or the 400 naming the first that is wrong. */
+const feedQuery = (req: PayloadRequest, query: Query) => {
+  const { limit = String(NINJS_FEED_DEFAULT_LIMIT), page = '1', sort, where } = query
+  if (typeof limit !== 'string' || !WHOLE(limit) || Number(limit) < 1 || Number(limit) > NINJS_FEED_MAX_LIMIT) {
+    return problem(400, translate(req.t, 'error-limit', { value: String(limit) }))
+  }
+  if (typeof page !== 'string' || !WHOLE(page) || Number(page) < 1) return problem(400, translate(req.t, 'error-page', { value: String(page) }))
+  let parsed: unknown = where
+  if (typeof where === 'string') {
+    try {
+      parsed = where ? JSON.parse(where) : undefined
+    } catch {
+      parsed = null
+    }
+  }
+  if (parsed !== undefined && (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))) {
+    return problem(400, translate(req.t, 'error-where'))
+  }
+  if (sort !== undefined && typeof sort !== 'string' && !(Array.isArray(sort) && sort.every((s) => typeof s === 'string'))) {
+    return problem(400, translate(req.t, 'error-notText', { field: 'sort' }))
+  }
+  return { limit: Number(limit), page: Number(page), sort: sort as string | string[] | undefined, where: parsed as undefined | Where }
+}
+
+/**
+ * `GET /api/<collection>/ninjs?where=&sort=&limit=&page=&version=`: a page of the documents the
+ * caller may read (anonymous readers: published ones), each as a ninjs item, for partners to poll.
+ */
+export const ninjsFeedEndpoint = (target: Target): Endpoint => ({
+  path: '/ninjs',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    const asked = versionFor(req)
+    if (asked instanceof Response) return asked
+    const query = feedQuery(req, (req.query ?? {}) as Query)
+    if (query instanceof Response) return query
+    let found
+    try {
+      found = await req.payload.find({ collection: target.slug, ...query, depth: 1, overrideAccess: false, user: req.user, req })
+    } catch (error) {
+      // A query the collection refuses (a path that is not one, a value of the wrong type) is the caller's.
+      const status = (error as { status?: number }).status
+      if (status && status >= 400 && status < 500) return problem(status, (error as Error).message)
+      throw error
+    }
+    const { schema } = NINJS_VERSIONS[asked.version]
+    return answer(
+      {
+        standard: { name: 'ninjs', version: asked.version, schema },
+        items: found.docs.map(itemOf(req, target, asked.version)),
+        page: found.page,
+        limit: found.limit,
+        totalDocs: found.totalDocs,
+        totalPages: found.totalPages,
+        nextPage: found.nextPage ?? null,
+        prevPage: found.prevPage ?? null,
+      },
+      // A page is not a ninjs item: always labelled plain JSON.
+      { ...asked, ninjsMediaType: false },
+    )
   },
 })

@@ -208,5 +208,8 @@ export const de: typeof en = {
     'error-notAnId': '{{field}}: {{value}} ist keine ID.',
     'error-noSuchId': 'Nicht gefunden: „{{value}}“ ist keine ID von {{collection}}.',
     'error-noParameters': 'Der Bericht nimmt keine Parameter an: {{names}}.',
+    'error-ninjsVersionMalformed': 'version: „{{value}}“ ist keine ninjs-Versionsnummer; dieser Server liefert ninjs {{supported}}.',
+    'error-ninjsVersionUnsupported': 'ninjs {{value}} wird hier nicht geliefert; fragen Sie nach einer der Versionen {{supported}} (?version= oder Accept: application/ninjs+json;version=…).',
+    'error-where': 'where: keine Menge von Bedingungen; senden Sie where[Feld][Operator]=Wert oder where als JSON-Objekt.',
   },
 }

@@ -206,5 +206,8 @@ export const en = {
     'error-notAnId': '{{field}}: {{value}} is not an id.',
     'error-noSuchId': 'Not Found: "{{value}}" is not an id of {{collection}}.',
     'error-noParameters': 'The report takes no parameters: {{names}}.',
+    'error-ninjsVersionMalformed': 'version: "{{value}}" is not a ninjs version number; this server writes ninjs {{supported}}.',
+    'error-ninjsVersionUnsupported': 'ninjs {{value}} is not written here; ask for one of {{supported}} (?version= or Accept: application/ninjs+json;version=…).',
+    'error-where': 'where: not a set of conditions; send where[field][operator]=value, or where as a JSON object.',
   },
 }

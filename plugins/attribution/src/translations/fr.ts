@@ -208,5 +208,8 @@ export const fr: typeof en = {
     'error-notAnId': '{{field}} : {{value}} n’est pas un identifiant.',
     'error-noSuchId': 'Introuvable : « {{value}} » n’est pas un identifiant de {{collection}}.',
     'error-noParameters': 'Le rapport ne prend aucun paramètre : {{names}}.',
+    'error-ninjsVersionMalformed': 'version : « {{value}} » n’est pas un numéro de version ninjs ; ce serveur produit ninjs {{supported}}.',
+    'error-ninjsVersionUnsupported': 'ninjs {{value}} n’est pas produit ici ; demandez l’une des versions {{supported}} (?version= ou Accept: application/ninjs+json;version=…).',
+    'error-where': 'where : pas un ensemble de conditions ; envoyez where[champ][opérateur]=valeur, ou where en objet JSON.',
   },
 }

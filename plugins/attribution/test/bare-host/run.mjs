@@ -62,6 +62,7 @@ const rest = await get(`/api/posts/${post.id}`)
 const reach = {}
 for (const collection of ['posts', 'pages']) reach[collection] = await get(`/api/legal-notices/${draft.id}/reach?collection=${collection}`)
 const ninjs = await get(`/api/pages/${page.id}/ninjs`)
+const feed = await get('/api/pages/ninjs?version=3.1')
 const report = await get('/api/attribution/report')
 
 console.log(
@@ -73,6 +74,7 @@ console.log(
     rest: { status: rest.status, attribution: rest.body.attribution },
     reach,
     ninjs,
+    feed,
     report: report.body.articles,
     collections: payload.config.collections.map((c) => c.slug),
     globals: payload.config.globals.map((g) => g.slug),

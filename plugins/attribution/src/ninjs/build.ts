@@ -1,0 +1,159 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+
+import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+
+import type { AttributionFieldNames } from '../options.ts'
+import type { Attribution, License } from '../types.ts'
+
+import { RIGHTS_NOTICE_KINDS } from '../constants.ts'
+import { sanitizeHtmlOutput } from '../html.ts'
+import { NINJS_VERSIONS, type NinjsVersion } from './versions.ts'
+
+type Doc = Record<string, any>
+
+/** A ninjs news item, in the spelling of the version it declares in `standard`. */
+export type NinjsItem = Record<string, unknown> & { uri: string; standard: { name: 'ninjs'; version: NinjsVersion; schema: string } }
+
+export type NinjsInput = {
+  /** The document, read at depth 1 (sources and section populated). */
+  doc: Doc
+  /** Its resolved attribution; without one, no rights fields. */
+  attribution?: Attribution | null
+  /** The collection it belongs to, for its `uri`. */
+  collection: string
+  fields: AttributionFieldNames
+  version: NinjsVersion
+  /** The collection `fields.section` points to, for the subject's `uri`. */
+  sectionCollection?: string
+}
+
+/** Every id is a URN of the collection and the document; the same for sections. */
+export const NINJS_URN_PREFIX = 'urn:wirehouse:'
+
+/** IPTC's Content Production Party Roles: the primary source originated the copy, the others contributed to it. */
+export const INFO_SOURCE_ROLES = {
+  primary: 'http://cv.iptc.org/newscodes/contentprodpartyrole/originfo',
+  additional: 'http://cv.iptc.org/newscodes/contentprodpartyrole/contentSource',
+} as const
+
+/** The usage terms a licence stands for, and the page that states it when there is one. */
+export const USAGE_TERMS: Record<License, { terms: string; link?: string }> = {
+  copyright: { terms: 'All rights reserved: republication needs the copyright holder’s permission.' },
+  'public-domain': { terms: 'Public domain: no copyright restrictions.', link: 'https://creativecommons.org/publicdomain/mark/1.0/' },
+  'cc-by': { terms: 'Creative Commons Attribution 4.0 (CC BY 4.0): reuse with credit.', link: 'https://creativecommons.org/licenses/by/4.0/' },
+  'cc-by-sa': {
+    terms: 'Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0): reuse with credit, under the same licence.',
+    link: 'https://creativecommons.org/licenses/by-sa/4.0/',
+  },
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
+
+const instant = (value: unknown): string | undefined => {
+  if (!value) return undefined
+  const date = new Date(value as string)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+}
+
+/** An absolute http(s) URL, as `format: uri` and a partner's client need it. */
+const webUrl = (value: unknown): string | undefined => {
+  const url = text(value)
+  if (!url || !URL.canParse(url)) return undefined
+  return ['http:', 'https:'].includes(new URL(url).protocol) ? url : undefined
+}
+
+/** The counts of a plain-text body, which are of its text alone. */
+const counted = (value: string) => ({ charCount: value.length, wordCount: value.split(/\s+/).filter(Boolean).length })
+
+/** 2.x spells each property this builder writes as the lower case of its 3.x name. */
+const lowerKeys = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(lowerKeys)
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.toLowerCase(), lowerKeys(inner)]))
+}
+
+/** The parts with a value; an empty list or object is left out as ninjs leaves out what it lacks. */
+const present = (item: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length)))
+
+const bodiesOf = (body: unknown) => {
+  if (!body || typeof body !== 'object') return []
+  const data = body as SerializedEditorState
+  const html = sanitizeHtmlOutput(convertLexicalToHTML({ data, disableContainer: true })).trim()
+  const plain = convertLexicalToPlaintext({ data }).trim()
+  return [
+    ...(html ? [{ role: 'main', contentType: 'text/html', value: html }] : []),
+    ...(plain ? [{ role: 'main', contentType: 'text/plain', value: plain, ...counted(plain) }] : []),
+  ]
+}
+
+const sourceOf = (ref: unknown, role: keyof typeof INFO_SOURCE_ROLES) => {
+  if (!ref || typeof ref !== 'object') return []
+  const { name, code } = ref as { name?: unknown; code?: unknown }
+  return text(name) ? [present({ name: text(name), role: INFO_SOURCE_ROLES[role], literal: text(code) })] : []
+}
+
+/** The rights in 3.x's names: no holder for a public-domain story; the notice from the rights notices, else "© year holder". */
+const rightsOf = (attribution: Attribution | null | undefined) => {
+  if (!attribution) return {}
+  const holder = attribution.copyrightHolder ?? undefined
+  const notices = attribution.notices.filter((n) => RIGHTS_NOTICE_KINDS.includes(n.kind as never)).map((n) => n.text.trim()).filter(Boolean)
+  const notice = notices.length ? notices.join('\n') : holder ? `© ${attribution.copyrightYear} ${holder}` : undefined
+  const usage = USAGE_TERMS[attribution.license]
+  return {
+    copyrightHolder: holder,
+    copyrightNotice: notice,
+    usageTerms: usage?.terms,
+    rightsInfo: usage?.link ? { linkedRights: usage.link } : undefined,
+  }
+}
+
+/**
+ * A document as an IPTC ninjs news item of `version`, valid against that version's schema. Reads
+ * only the fields `fields` names, and `attribution` for the byline and the rights.
+ */
+export const buildNinjs = ({ doc, attribution, collection, fields, version, sectionCollection }: NinjsInput): NinjsItem => {
+  const field = (name: false | string): unknown => (name ? doc[name] : undefined)
+  const dateline = (field(fields.dateline) ?? {}) as { date?: unknown; place?: unknown }
+  const place = text(dateline.place)
+  const section = field(fields.section) as Doc | undefined
+  const sectionName = section && typeof section === 'object' ? text(section.name ?? section.title) : undefined
+  const headline = text(field(fields.headline))
+  const summary = text(field(fields.summary))
+  const url = webUrl(attribution?.jsonLd?.url)
+  const links = ((field(fields.relatedLinks) ?? []) as { label?: unknown; url?: unknown }[]).flatMap((link) => {
+    const href = webUrl(link?.url)
+    return href ? [{ name: text(link.label) ?? href, uri: href, renditions: [{ name: 'web', href }] }] : []
+  })
+  const { schema, camelCase } = NINJS_VERSIONS[version]
+  const item = present({
+    uri: `${NINJS_URN_PREFIX}${collection}:${doc.id}`,
+    standard: { name: 'ninjs', version, schema },
+    type: 'text',
+    representationType: 'full',
+    profile: 'text-only',
+    firstCreated: instant(dateline.date) ?? instant(field(fields.publishedAt)) ?? instant(doc.createdAt),
+    versionCreated: instant(doc.updatedAt),
+    pubStatus: doc._status === 'draft' ? 'withheld' : 'usable',
+    ...rightsOf(attribution),
+    slugline: text(field(fields.slug)),
+    headlines: headline ? [{ role: 'main', contentType: 'text/plain', value: headline }] : undefined,
+    by: text(attribution?.byline) ?? text(field(fields.byline)),
+    located: place,
+    places: place ? [{ name: place, rel: 'located' }] : undefined,
+    descriptions: summary ? [{ role: 'summary', contentType: 'text/plain', value: summary }] : undefined,
+    bodies: bodiesOf(field(fields.body)),
+    subjects:
+      sectionName && section
+        ? [present({ name: sectionName, rel: 'section', uri: sectionCollection ? `${NINJS_URN_PREFIX}${sectionCollection}:${section.id}` : undefined, literal: text(section.slug) })]
+        : undefined,
+    infoSources: [
+      ...sourceOf(doc[fields.source], 'primary'),
+      ...((doc[fields.additionalSources] ?? []) as unknown[]).flatMap((ref) => sourceOf(ref, 'additional')),
+    ],
+    renditions: url ? [{ name: 'web', href: url, contentType: 'text/html' }] : undefined,
+    associations: links,
+  })
+  return (camelCase ? item : lowerKeys(item)) as NinjsItem
+}
