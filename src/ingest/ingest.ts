@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import type { Article } from '../../payload-types'
 import type { WireInput } from './decode'
 
-import { toSlug } from '../fields/slug'
+import { toSlug, withSuffix } from '../fields/slug'
 import { toLexical } from './html'
 import { parseStory } from './parse'
 import { contentHalf, storyHalf } from './identity'
@@ -107,7 +107,7 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
           return { outcome: 'updated', article, review, notes }
         }
         // A different story already has this headline's slug: keep both, told apart by the fingerprint.
-        const unique = slugTaken ? `${slug.slice(0, 107)}-${plan.storyHash.slice(0, 12)}` : slug
+        const unique = slugTaken ? withSuffix(slug, plan.storyHash.slice(0, 12)) : slug
         const article = await payload.create({ collection: 'articles', data: { ...data, slug: unique }, draft, req, ...access })
         return { outcome: 'created', article, review, notes }
       }),
