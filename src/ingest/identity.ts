@@ -35,7 +35,13 @@ const HALF = 32
 export const storyFingerprint = (story: Story, decided: unknown): string =>
   sha256(JSON.stringify([PARSE_VERSION, story, decided])).slice(0, HALF)
 
-export const contentFingerprint = (content: unknown): string => sha256(JSON.stringify([PARSE_VERSION, content])).slice(0, HALF)
+/** Lexical gives each link node a random `id` on every conversion: left out, so one body always fingerprints the same. */
+function withoutNodeIds(this: Record<string, unknown>, key: string, value: unknown) {
+  return key === 'id' && typeof this.type === 'string' && 'version' in this ? undefined : value
+}
+
+export const contentFingerprint = (content: unknown): string =>
+  sha256(JSON.stringify([PARSE_VERSION, content], withoutNodeIds)).slice(0, HALF)
 
 export const storyHalf = (hash: null | string | undefined) => hash?.slice(0, HALF)
 export const contentHalf = (hash: null | string | undefined) => hash?.slice(HALF)
