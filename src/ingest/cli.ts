@@ -13,6 +13,8 @@ import { IngestError, tooLarge } from './types'
 const USAGE = `Usage: npm run ingest -- [options] <file or folder>...
 
 Ingests wire copy: plain wire pages (.txt), NITF (.xml) and ninjs (.json), folders recursively.
+A story already stored as it is comes back unchanged; an older version of a stored story (by
+the wire's version time) is stale. Neither writes anything.
 
 Options:
   --site <domain|id>   site whose sections the stories are filed in, when a name is in several
@@ -95,9 +97,11 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
     maxBytes,
     timeoutMs: timeoutS && timeoutS * 1000,
   })
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0, failed: 0 }
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0, stale: 0, failed: 0 }
   const failures: string[] = []
   const reviews: string[] = []
+  const stale: string[] = []
+  const notes: string[] = []
   const bar = new SingleBar({
     format: 'Ingesting [{bar}] {value}/{total} {file}',
     stream: process.stderr,
@@ -115,7 +119,11 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
       if (size > maxBytes) throw tooLarge(maxBytes, size)
       const result = await ingester.ingest({ bytes: await readFile(file), filename: file }, deadline)
       counts[result.outcome]++
-      if (result.review) reviews.push(`  ${file}: ${result.review}`)
+      // Only what this run wrote is listed for review: an unchanged or stale file was listed when it was written.
+      const written = result.outcome === 'created' || result.outcome === 'updated'
+      if (written && result.review) reviews.push(`  ${file}: ${result.review}`)
+      if (written) notes.push(...result.notes.map((note) => `  ${file}: ${note}`))
+      if (result.versions) stale.push(`  ${file}: version of ${result.versions.received}, older than the stored ${result.versions.stored}`)
     } catch (error) {
       // SQLite has one writer: let a timed-out write roll back before the next file.
       if (error instanceof IngestError) await error.rolledBack
@@ -129,9 +137,11 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const summary = [
-    `${files.length} files in ${seconds} s: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`,
+    `${files.length} files in ${seconds} s: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.failed} failed`,
   ]
   if (reviews.length) summary.push(`Saved as drafts for review (${reviews.length}):`, ...reviews)
+  if (notes.length) summary.push(`Notes (${notes.length}):`, ...notes)
+  if (stale.length) summary.push(`Stale, older than the stored version (${stale.length}):`, ...stale)
   if (failures.length) summary.push(`Failed (${failures.length}):`, ...failures)
   console.log(summary.join('\n'))
   return counts.failed ? 1 : 0

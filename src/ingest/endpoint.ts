@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { problem as fail } from '../api/problem'
 import { limiter, tooManyRequests } from '../rateLimit/limiter'
 
-import { createIngester, INGEST_DEFAULTS, type IngestOptions } from './ingest'
+import { createIngester, INGEST_DEFAULTS, type IngestOptions, type IngestOutcome, type IngestResult } from './ingest'
 import { type Deadline, IngestError, tooLarge } from './types'
 
 /** The request body, refused as soon as it passes `maxBytes` or its deadline: never buffered whole. */
@@ -21,10 +21,18 @@ const readBody = async (req: PayloadRequest, maxBytes: number, deadline: Deadlin
   return Buffer.concat(chunks)
 }
 
+const messageOf = (outcome: IngestOutcome, review: string | undefined, versions: IngestResult['versions']) => {
+  if (versions) return `Article stale: this is the wire's version of ${versions.received}, older than the stored version of ${versions.stored}; nothing was changed.`
+  return review && outcome !== 'unchanged' ? `Article ${outcome} as a draft for review: ${review}` : `Article ${outcome}.`
+}
+
 /**
  * `POST /api/articles/ingest`: one story as a wire page (text/plain), NITF (application/xml)
  * or ninjs (application/json). `?site=` names the site for the section, `?draft=true` holds it
- * back. 201 with the new article, 200 when it updated one or found it unchanged.
+ * back. 201 with the new article; 200 when it updated one, found it unchanged, or found the
+ * story stale (`outcome: 'stale'`: an older version than the one stored, by the wire's version
+ * time; nothing written). Stale is an answer, not an error: a client polling a feed that
+ * delivers versions out of order goes on to its next item.
  */
 export const ingestEndpoint = (options: Pick<IngestOptions, 'maxBytes' | 'timeoutMs'> = {}): Endpoint => ({
   path: '/ingest',
@@ -49,13 +57,12 @@ export const ingestEndpoint = (options: Pick<IngestOptions, 'maxBytes' | 'timeou
     const deadline = ingester.deadline(startedAt)
     try {
       const bytes = await readBody(req, maxBytes, deadline)
-      const { outcome, article, review, notes } = await ingester.ingest({ bytes, contentType }, deadline)
-      const doc =
-        outcome === 'unchanged'
-          ? await req.payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0, user: req.user, overrideAccess: false })
-          : article
-      const message = review ? `Article ${outcome} as a draft for review: ${review}` : `Article ${outcome}.`
-      return Response.json({ message, outcome, doc, review, notes }, { status: outcome === 'created' ? 201 : 200 })
+      const { outcome, article, review, notes, versions } = await ingester.ingest({ bytes, contentType }, deadline)
+      const written = outcome === 'created' || outcome === 'updated'
+      const doc = written
+        ? article
+        : await req.payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0, user: req.user, overrideAccess: false })
+      return Response.json({ message: messageOf(outcome, review, versions), outcome, doc, review, notes, versions }, { status: outcome === 'created' ? 201 : 200 })
     } catch (error) {
       if (error instanceof IngestError) return fail(error.status, error.message)
       throw error

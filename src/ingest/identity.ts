@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto'
 
 import type { Story } from './types'
 
-/** Bump when parsing changes what a story becomes, so the next run rewrites what it already has. */
-const PARSE_VERSION = 1
+/**
+ * Bump when ingest changes what a story becomes, so the next run rewrites what it already has.
+ * 2: the fingerprint covers what is written (wire rights and versions included).
+ */
+const PARSE_VERSION = 2
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -19,5 +22,26 @@ export const externalIdOf = (story: Story): string => {
   return `${credit.toUpperCase().replace(/[^A-Z0-9]+/g, '-')}-${date}-${digest}`
 }
 
-/** Fingerprint of what would be written: equal fingerprints mean there is nothing to write. */
-export const fingerprint = (story: Story, decided: unknown): string => sha256(JSON.stringify([PARSE_VERSION, story, decided]))
+/**
+ * An article's stored fingerprint is two halves of 32 hex digits (the field holds 64):
+ * - the story half, of the parsed story and the decisions about it: the same file again is
+ *   recognised before its body is converted to Lexical;
+ * - the content half, of what is written (Lexical body, wire rights, versions, source, status…),
+ *   provenance aside: a different file that comes to the same article (a re-export, another
+ *   format of the same story) is recognised once converted, and writes nothing either.
+ */
+const HALF = 32
+
+export const storyFingerprint = (story: Story, decided: unknown): string =>
+  sha256(JSON.stringify([PARSE_VERSION, story, decided])).slice(0, HALF)
+
+/** Lexical gives each link node a random `id` on every conversion: left out, so one body always fingerprints the same. */
+function withoutNodeIds(this: Record<string, unknown>, key: string, value: unknown) {
+  return key === 'id' && typeof this.type === 'string' && 'version' in this ? undefined : value
+}
+
+export const contentFingerprint = (content: unknown): string =>
+  sha256(JSON.stringify([PARSE_VERSION, content], withoutNodeIds)).slice(0, HALF)
+
+export const storyHalf = (hash: null | string | undefined) => hash?.slice(0, HALF)
+export const contentHalf = (hash: null | string | undefined) => hash?.slice(HALF)

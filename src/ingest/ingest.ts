@@ -5,9 +5,10 @@ import { performance } from 'node:perf_hooks'
 import type { Article } from '../../payload-types'
 import type { WireInput } from './decode'
 
-import { toSlug } from '../fields/slug'
+import { toSlug, withSuffix } from '../fields/slug'
 import { toLexical } from './html'
 import { parseStory } from './parse'
+import { contentHalf, storyHalf } from './identity'
 import { articleData, loadReferences, type Plan, planStory, type References } from './plan'
 import { type Deadline, deadlineOf, tooLarge } from './types'
 import { explain, inTransaction, isUniqueConflict, oneAtATime } from './write'
@@ -27,16 +28,22 @@ export type IngestOptions = {
 
 export const INGEST_DEFAULTS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 30_000 } as const
 
-export type IngestOutcome = 'created' | 'unchanged' | 'updated'
+export type IngestOutcome = 'created' | 'stale' | 'unchanged' | 'updated'
 export type IngestResult = {
   outcome: IngestOutcome
-  /** As written (depth 0); for an unchanged story, its id, slug, headline and status. */
+  /** As written (depth 0); for an unchanged or stale story, its id, slug, headline and status. */
   article: Pick<Article, '_status' | 'headline' | 'id' | 'slug'> & Partial<Article>
   /** Why the story was saved as a draft for an editor to check; absent when its source matched. */
   review?: string
-  /** What was left out, e.g. a section that does not exist. */
+  /** What was left out or shortened, e.g. a section that does not exist. */
   notes: string[]
+  /** For a stale story: the wire's version time stored, and the older one received. */
+  versions?: { stored: string; received: string }
 }
+
+/** The received version is older than the stored one, by the wire's own version times. */
+const isOlder = (received: null | string | undefined, stored: null | string | undefined) =>
+  Boolean(received && stored && new Date(received).getTime() < new Date(stored).getTime())
 
 /**
  * Turns wire stories into articles. Sources and sections are read once per ingester, so make
@@ -48,7 +55,13 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
   const access = { overrideAccess: !options.user, user: options.user ?? undefined, depth: 0 } as const
   let references: Promise<References> | undefined
 
-  const select = { externalId: true, slug: true, headline: true, _status: true, ingest: { hash: true } } as const
+  const select = {
+    externalId: true,
+    slug: true,
+    headline: true,
+    _status: true,
+    ingest: { hash: true, versionCreated: true },
+  } as const
 
   /** The article with this story's wire id, and whether another article has its slug. */
   const lookUp = async (plan: Plan, slug: string) => {
@@ -58,7 +71,7 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
     const stored = docs.find((doc) => doc.externalId === plan.externalId)
     // A draft saved since holds its own fingerprint: compare with the latest version then.
     const existing =
-      stored && stored.ingest?.hash !== plan.hash
+      stored && storyHalf(stored.ingest?.hash) !== plan.storyHash
         ? await payload.findByID({ collection: 'articles', id: stored.id, draft: true, select, ...access })
         : stored
     return { existing, slugTaken: docs.some((doc) => doc.slug === slug) }
@@ -67,16 +80,25 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
   /**
    * Looks up, then writes in one transaction. The look-up stays outside it: most stories are
    * new or unchanged, and a unique index settles a race between two ingests of one story.
+   * The same file again is told from its story fingerprint, before its body is converted; an
+   * older version by its version time; another file with the same content once converted.
    */
   const write = async (plan: Plan, deadline: Deadline): Promise<IngestResult> => {
     const { review, notes } = plan
     const slug = toSlug(plan.story.headline)
     const { existing, slugTaken } = await lookUp(plan, slug)
     deadline.check()
-    if (existing?.ingest?.hash === plan.hash) return { outcome: 'unchanged', article: existing, review, notes }
+    if (existing && storyHalf(existing.ingest?.hash) === plan.storyHash) return { outcome: 'unchanged', article: existing, review, notes }
+    const [received, stored] = [plan.story.versionCreated, existing?.ingest?.versionCreated]
+    if (existing && received && stored && isOlder(received, stored)) {
+      return { outcome: 'stale', article: existing, review, notes, versions: { stored: new Date(stored).toISOString(), received } }
+    }
 
     const data = articleData(plan, await toLexical(plan.story.bodyHtml, payload.config))
     deadline.check()
+    if (existing && contentHalf(existing.ingest?.hash) === contentHalf(data.ingest.hash)) {
+      return { outcome: 'unchanged', article: existing, review, notes }
+    }
     const draft = plan.status === 'draft'
     return oneAtATime(payload, () =>
       inTransaction(payload, options.user, deadline, async (req) => {
@@ -85,7 +107,7 @@ export const createIngester = (payload: Payload, options: IngestOptions = {}) =>
           return { outcome: 'updated', article, review, notes }
         }
         // A different story already has this headline's slug: keep both, told apart by the fingerprint.
-        const unique = slugTaken ? `${slug.slice(0, 107)}-${plan.hash.slice(0, 12)}` : slug
+        const unique = slugTaken ? withSuffix(slug, plan.storyHash.slice(0, 12)) : slug
         const article = await payload.create({ collection: 'articles', data: { ...data, slug: unique }, draft, req, ...access })
         return { outcome: 'created', article, review, notes }
       }),

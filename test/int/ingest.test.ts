@@ -4,17 +4,16 @@
  * `POST /api/articles/ingest` with its access rules and errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import type { Article, WireSource } from '../../payload-types'
 
 import { createIngester } from '@/ingest/ingest'
 import { IngestError } from '@/ingest/types'
 import { http } from '../helpers/http'
+import { ingestCli, summaryOf as summary } from '../helpers/ingestCli'
 import { startApp, type TestApp } from '../helpers/payload'
 import { expected, LPR, WIRE, wireFile } from '../helpers/wire'
 
@@ -52,18 +51,9 @@ const variant = (file: string, n: number | string) => {
   return { bytes: Buffer.from(JSON.stringify(doc)), filename, doc, headline: (doc.headline ?? doc.headlines[0].value) as string }
 }
 
-const payloadCli = (...args: string[]) =>
-  promisify(execFile)('npx', ['payload', 'ingest', ...args], {
-    env: { ...process.env, DATABASE_URI: app.db.uri, NODE_OPTIONS: '--no-deprecation --conditions=production' },
-    timeout: 120_000,
-  }).then(
-    (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
-    (failed: { code: number; stdout: string; stderr: string }) => failed,
-  )
+const payloadCli = (...args: string[]) => ingestCli(app, ...args)
 
 describe('`npm run ingest` over a folder of mixed wire copy', () => {
-  const summary = (stdout: string) => stdout.split('\n').find((line) => /files in/.test(line)) ?? stdout
-
   it('makes one attributed article per good file, one draft per unmatched story, one reason per bad file; exit 1', async () => {
     await cp(WIRE, folder, { recursive: true })
     await writeFile(path.join(folder, 'bad', 'huge.txt'), Buffer.alloc(10 * 1024 * 1024, 'a'))
@@ -73,7 +63,7 @@ describe('`npm run ingest` over a folder of mixed wire copy', () => {
     expect(run.code).toBe(1)
     const files = expected.good.length + expected.unmatched.length + expected.bad.length + 1
     expect(summary(run.stdout)).toMatch(
-      new RegExp(`${files} files in [\\d.]+ s: ${expected.good.length + expected.unmatched.length} created, 0 updated, 0 unchanged, ${expected.bad.length + 1} failed`),
+      new RegExp(`${files} files in [\\d.]+ s: ${expected.good.length + expected.unmatched.length} created, 0 updated, 0 unchanged, 0 stale, ${expected.bad.length + 1} failed`),
     )
     for (const { file, reason } of expected.bad) {
       const line = run.stdout.split('\n').find((l) => l.includes(path.join(folder, file)))
@@ -124,18 +114,19 @@ describe('`npm run ingest` over a folder of mixed wire copy', () => {
     }
   })
 
-  it('writes nothing on a second run: every story unchanged, no new version', async () => {
+  it('writes nothing on a second run: every story unchanged, no new version, no draft listed for review again', async () => {
     const [count, versionCount] = [await articles(), await versions()]
     const run = await payloadCli(folder)
     expect(run.code).toBe(1)
-    expect(summary(run.stdout)).toMatch(/ 0 created, 0 updated, 24 unchanged, 15 failed/)
+    expect(summary(run.stdout)).toMatch(/ 0 created, 0 updated, 24 unchanged, 0 stale, 15 failed/)
+    expect(run.stdout).not.toMatch(/Saved as drafts for review/)
     expect([await articles(), await versions()]).toEqual([count, versionCount])
   })
 
   it('exits 0 when every file is good, and 2 with usage for a path that does not exist', async () => {
     const ok = await payloadCli(path.join(folder, 'good', 'afp-text.txt'))
     expect(ok.code).toBe(0)
-    expect(summary(ok.stdout)).toMatch(/1 files in [\d.]+ s: 0 created, 0 updated, 1 unchanged, 0 failed/)
+    expect(summary(ok.stdout)).toMatch(/1 files in [\d.]+ s: 0 created, 0 updated, 1 unchanged, 0 stale, 0 failed/)
     const missing = await payloadCli(path.join(folder, 'nowhere'))
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/no such file or folder: .*nowhere[\s\S]*Usage: npm run ingest/)

@@ -2,6 +2,7 @@ import type { GroupField } from 'payload'
 
 import { fieldRoles, ROLES } from '@/access'
 import { labelled } from '@/fields/labelled'
+import { REVIEW_REASON_MAX_LENGTH } from '@/ingest/lengths'
 import { WIRE_FORMATS } from '@/ingest/types'
 
 /**
@@ -27,14 +28,14 @@ export const ingestField = (): GroupField => ({
           ? 'Check the source, then clear "Needs review" before publishing.'
           : true,
     },
-    { name: 'reason', type: 'textarea', maxLength: 1000, admin: { readOnly: true } },
+    { name: 'reason', type: 'textarea', maxLength: REVIEW_REASON_MAX_LENGTH, admin: { readOnly: true } },
     { name: 'format', type: 'select', options: labelled(WIRE_FORMATS), admin: { readOnly: true } },
     { name: 'matchedBy', type: 'text', maxLength: 40, admin: { readOnly: true, description: 'Which signal named the source.' } },
     { name: 'ingestedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     // The wire's own timestamps: a re-sent older version is stale and changes nothing.
     { name: 'firstCreated', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'versionCreated', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-    // Fingerprint of the parsed story: an unchanged story is not written again.
+    // Fingerprint of the parsed story and of what was written (src/ingest/identity.ts): an unchanged story is not written again.
     { name: 'hash', type: 'text', maxLength: 64, admin: { hidden: true } },
   ],
 })

@@ -1,6 +1,7 @@
 import type { GroupField } from 'payload'
 
 import { fieldRoles, ROLES } from '@/access'
+import { WIRE_RIGHTS_MAX_LENGTH } from '@/ingest/lengths'
 
 /**
  * The rights statement the wire file carried, kept as received: the agency's own words beside
@@ -16,8 +17,8 @@ export const wireRightsField = (): GroupField => ({
   },
   access: { read: fieldRoles(...ROLES) },
   fields: [
-    { name: 'holder', type: 'text', maxLength: 300, admin: { readOnly: true } },
-    { name: 'notice', type: 'textarea', maxLength: 2000, admin: { readOnly: true } },
-    { name: 'usageTerms', type: 'textarea', maxLength: 2000, admin: { readOnly: true } },
+    { name: 'holder', type: 'text', maxLength: WIRE_RIGHTS_MAX_LENGTH.holder, admin: { readOnly: true } },
+    { name: 'notice', type: 'textarea', maxLength: WIRE_RIGHTS_MAX_LENGTH.notice, admin: { readOnly: true } },
+    { name: 'usageTerms', type: 'textarea', maxLength: WIRE_RIGHTS_MAX_LENGTH.usageTerms, admin: { readOnly: true } },
   ],
 })

@@ -5,13 +5,17 @@ import { useRouter } from 'next/navigation'
 import { formatAdminURL } from 'payload/shared'
 import { useRef, useState } from 'react'
 
+import type { IngestOutcome } from '../ingest'
+
 import './IngestWire.scss'
 
 const baseClass = 'ingest-wire'
 
 const CONTENT_TYPES: Record<string, string> = { txt: 'text/plain', xml: 'application/xml', json: 'application/json' }
 
-type Result = { file: string; ok: boolean; message: string; id?: number | string }
+/** The endpoint's outcomes, and `failed` for an error answer. */
+type Outcome = 'failed' | IngestOutcome
+type Result = { file: string; outcome: Outcome; message: string; id?: number | string }
 
 /** What the endpoint answered, as one line. */
 const describe = async (file: File, response: Response): Promise<Result> => {
@@ -19,11 +23,30 @@ const describe = async (file: File, response: Response): Promise<Result> => {
     doc?: { id: number | string }
     errors?: { message?: string }[]
     message?: string
+    outcome?: Outcome
   }
-  if (response.ok) return { file: file.name, ok: true, message: body.message ?? 'Ingested.', id: body.doc?.id }
+  if (response.ok) return { file: file.name, outcome: body.outcome ?? 'created', message: body.message ?? 'Ingested.', id: body.doc?.id }
   const message = body.errors?.map((e) => e.message).join(' ') || `HTTP ${response.status}`
-  return { file: file.name, ok: false, message }
+  return { file: file.name, outcome: 'failed', message }
 }
+
+/** "3 ingested, 1 unchanged, 1 stale, 0 failed": written files, then each other outcome that occurred, then failures. */
+const tally = (results: Result[]) => {
+  const count = (...outcomes: Outcome[]) => results.filter((r) => outcomes.includes(r.outcome)).length
+  const [unchanged, stale] = [count('unchanged'), count('stale')]
+  return [
+    `${count('created', 'updated')} ingested`,
+    unchanged && `${unchanged} unchanged`,
+    stale && `${stale} stale (older than the stored version)`,
+    `${count('failed')} failed.`,
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
+
+/** `--ok` or `--failed`, and the outcome's own modifier (`--stale`, `--unchanged`, …). */
+const classesOf = ({ outcome }: Result) =>
+  [...new Set(['', outcome === 'failed' ? '--failed' : '--ok', `--${outcome}`])].map((modifier) => `${baseClass}__result${modifier}`).join(' ')
 
 /**
  * Above the articles list: pick wire files (plain pages, NITF, ninjs) and ingest them one by
@@ -55,9 +78,9 @@ export const IngestWire = () => {
             body: file,
           }).then(
             (response) => describe(file, response),
-            (error: Error) => ({ file: file.name, ok: false, message: error.message }),
+            (error: Error): Result => ({ file: file.name, outcome: 'failed', message: error.message }),
           )
-        : { file: file.name, ok: false, message: 'Not a wire file: expected .txt, .xml or .json.' }
+        : ({ file: file.name, outcome: 'failed', message: 'Not a wire file: expected .txt, .xml or .json.' } satisfies Result)
       done.push(result)
       setResults([...done])
     }
@@ -65,7 +88,6 @@ export const IngestWire = () => {
     router.refresh()
   }
 
-  const failed = results.filter((r) => !r.ok).length
   return (
     <div className={baseClass}>
       <input
@@ -88,13 +110,13 @@ export const IngestWire = () => {
         {progress
           ? `Ingesting ${progress.done + 1} of ${progress.total}…`
           : results.length
-            ? `${results.length - failed} ingested, ${failed} failed.`
+            ? tally(results)
             : 'Plain wire pages (.txt), NITF (.xml) or ninjs (.json).'}
       </span>
       {results.length > 0 && (
         <ul className={`${baseClass}__results`}>
           {results.map((result, index) => (
-            <li className={`${baseClass}__result ${baseClass}__result--${result.ok ? 'ok' : 'failed'}`} key={`${index}-${result.file}`}>
+            <li className={classesOf(result)} key={`${index}-${result.file}`}>
               <strong>{result.file}</strong>:{' '}
               {result.id !== undefined ? (
                 <a href={formatAdminURL({ adminRoute: admin, path: `/collections/articles/${result.id}`, serverURL: undefined })}>{result.message}</a>
