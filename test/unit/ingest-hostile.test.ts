@@ -109,3 +109,61 @@ describe('the time limit', () => {
     expect(parseStory(wireFile('good/afp-text.txt'), deadlineOf(30_000)).format).toBe('text')
   })
 })
+
+/** A NITF story with `content` as its body and `byline` as its byline. */
+const nitfStory = ({ byline = '', content = '<p>x</p>' }: { byline?: string; content?: string }) => ({
+  filename: 'hostile.xml',
+  bytes: Buffer.from(
+    `<nitf><body><body.head><hedline><hl1>Hostile</hl1></hedline><byline>${byline}</byline></body.head><body.content>${content}</body.content></body></nitf>`,
+  ),
+})
+const timed = <T>(run: () => T): { result: T; ms: number } => {
+  const start = performance.now()
+  const result = run()
+  return { result, ms: performance.now() - start }
+}
+
+describe('hostile XML structure', () => {
+  const deep = (depth: number, tag = 'block') => `${`<${tag}>`.repeat(depth)}x${`</${tag}>`.repeat(depth)}`
+
+  it.each([
+    ['the body', nitfStory({ content: deep(100_000) })],
+    ['the byline', nitfStory({ byline: deep(100_000, 'b') })],
+  ])('refuses elements nested 100,000 deep in %s as a 400 naming the limit (the parser threw a 500)', (_, story) => {
+    expect(outcome(story)).toEqual({ status: 400, message: 'XML is nested more than 100 elements deep' })
+  })
+
+  it('refuses the same inside a ninjs NITF body', () => {
+    const ninjs = JSON.stringify({ headline: 'Hostile', bodies: [{ contentType: 'application/nitf+xml', value: `<body.content>${deep(100_000)}</body.content>` }] })
+    expect(outcome({ filename: 'hostile.json', bytes: Buffer.from(ninjs) })).toEqual({
+      status: 400,
+      message: 'the NITF body cannot be read: XML is nested more than 100 elements deep',
+    })
+  })
+
+  it('takes ordinary nesting', () => {
+    expect(outcome(nitfStory({ content: deep(40) }))).toMatchObject({ headline: 'Hostile', html: '<p>x</p>' })
+  })
+
+  it('refuses entity declarations in a ninjs NITF body (XXE, billion laughs)', () => {
+    for (const doctype of ['<!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '<!DOCTYPE l [<!ENTITY a "aa"><!ENTITY b "&a;&a;">]>']) {
+      const ninjs = JSON.stringify({ headline: 'Hostile', bodies: [{ contentType: 'application/nitf+xml', value: `${doctype}<nitf><body><body.content><p>&x;&b;</p></body.content></body></nitf>` }] })
+      expect(outcome({ filename: 'hostile.json', bytes: Buffer.from(ninjs) })).toMatchObject({ status: 400, message: expect.stringContaining('entity expansion is off') })
+    }
+  })
+})
+
+describe('a NITF byline of 50,000 job titles', () => {
+  it('is read in linear time (it was rebuilt and trimmed at each title: 80 s for 100,000)', () => {
+    const { result, ms } = timed(() => outcome(nitfStory({ byline: 'By JANE ROE<byttl>Writer</byttl> , '.repeat(50_000) })))
+    expect(result).toMatchObject({ headline: 'Hostile' })
+    expect(ms).toBeLessThan(5_000)
+  })
+
+  it('still sets each title after its name and one comma', () => {
+    const byline = (xml: string) => parseStory(nitfStory({ byline: xml })).byline
+    expect(byline('By BERNARD CONDON<byttl>AP Business Writer</byttl>')).toBe('Bernard Condon, AP Business Writer')
+    expect(byline('By JANE ROE ,  <byttl>Writer</byttl><b> , </b><byttl>Editor</byttl>')).toBe('Jane Roe, Writer, Editor')
+    expect(byline('By Jane Roe')).toBe('Jane Roe')
+  })
+})
