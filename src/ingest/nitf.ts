@@ -118,7 +118,7 @@ const bylineOf = (node: XmlNode | undefined): string | undefined => {
   for (const child of children) {
     const text = textOf({ part: [child] }) ?? ''
     if (tagOf(child) !== 'byttl') {
-      const name = started ? text : (withoutBy(text) ?? '')
+      const name: string = started ? text : (withoutBy(text) ?? '')
       parts.push(` ${titled ? nameCase(name) : name}`)
       started ||= Boolean(name.trim())
     } else if (text) {
