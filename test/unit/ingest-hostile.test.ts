@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 
+import { toSlug } from '@/fields/slug'
 import { parseDateline } from '@/ingest/dateline'
 import { parseStory } from '@/ingest/parse'
 import { linkOf, MAX_LINE_LENGTH, parseTextPage, subheadOf } from '@/ingest/text'
@@ -165,5 +166,27 @@ describe('a NITF byline of 50,000 job titles', () => {
     expect(byline('By BERNARD CONDON<byttl>AP Business Writer</byttl>')).toBe('Bernard Condon, AP Business Writer')
     expect(byline('By JANE ROE ,  <byttl>Writer</byttl><b> , </b><byttl>Editor</byttl>')).toBe('Jane Roe, Writer, Editor')
     expect(byline('By Jane Roe')).toBe('Jane Roe')
+  })
+})
+
+describe('slugs of hostile headlines', () => {
+  it('a headline of 100,000 combining accents has a visible slug (it was 120 accents and nothing to see)', () => {
+    expect(toSlug('\u0301'.repeat(100_000))).toBe('untitled')
+    expect(toSlug(`\u05E9${'\u05B0'.repeat(100_000)} \u05D0`)).toBe(`\u05E9${'\u05B0'.repeat(8)}-\u05D0`)
+    expect(toSlug(`\u05D0 \u0301\u0301 \u05D1`)).toBe('\u05D0-\u05D1')
+  })
+
+  it('keeps the marks of real words', () => {
+    expect(toSlug('שָׁלוֹם עוֹלָם')).toBe('שָׁלוֹם-עוֹלָם')
+    expect(toSlug('Tiếng Việt')).toBe('tieng-viet')
+  })
+
+  it('drops direction overrides and zero-width characters, in linear time', () => {
+    expect(toSlug('\u202Egnp.exe\u202C news')).toBe('gnpexe-news')
+    expect(toSlug('\u202Eخبر عاجل\u202C')).toBe('خبر-عاجل')
+    const start = performance.now()
+    expect(toSlug(`${'\u200D'.repeat(100_000)}x`)).toBe('x')
+    expect(toSlug('ab中ب'.repeat(250_000))).toHaveLength(120)
+    expect(performance.now() - start).toBeLessThan(2_000)
   })
 })
