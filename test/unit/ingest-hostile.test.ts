@@ -190,3 +190,16 @@ describe('slugs of hostile headlines', () => {
     expect(performance.now() - start).toBeLessThan(2_000)
   })
 })
+
+describe('NUL characters (PostgreSQL refuses them in text: the write was a 500)', () => {
+  const ninjs = (doc: object) => ({ filename: 'nul.json', bytes: Buffer.from(JSON.stringify(doc)) })
+
+  it.each([
+    ['headline', ninjs({ headline: 'Nul\u0000 headline', body_html: '<p>x</p>' })],
+    ['byline', ninjs({ headline: 'Nul', by: 'Jane\u0000Roe', body_html: '<p>x</p>' })],
+    ['rights.holder', ninjs({ headline: 'Nul', copyrightholder: 'A\u0000B', body_html: '<p>x</p>' })],
+    ['bodyHtml', ninjs({ headline: 'Nul', body_text: 'x\u0000y' })],
+  ])('%s: a 400 naming the field', (field, input) => {
+    expect(outcome(input)).toEqual({ status: 400, message: `${field}: the story holds a NUL character (\\u0000), which is not text` })
+  })
+})
