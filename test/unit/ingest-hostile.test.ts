@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 
 import { toSlug } from '@/fields/slug'
 import { parseDateline } from '@/ingest/dateline'
+import { cleanHtml, MAX_BODY_ELEMENTS } from '@/ingest/html'
 import { parseStory } from '@/ingest/parse'
 import { linkOf, MAX_LINE_LENGTH, parseTextPage, subheadOf } from '@/ingest/text'
 import { deadlineOf, IngestError } from '@/ingest/types'
@@ -201,5 +202,19 @@ describe('NUL characters (PostgreSQL refuses them in text: the write was a 500)'
     ['bodyHtml', ninjs({ headline: 'Nul', body_text: 'x\u0000y' })],
   ])('%s: a 400 naming the field', (field, input) => {
     expect(outcome(input)).toEqual({ status: 400, message: `${field}: the story holds a NUL character (\\u0000), which is not text` })
+  })
+})
+
+describe('the size of a body', () => {
+  it(`refuses over ${MAX_BODY_ELEMENTS} elements with a 413 naming the count, and takes the limit`, () => {
+    expect(() => cleanHtml('<p>x</p>'.repeat(MAX_BODY_ELEMENTS + 1))).toThrow(
+      new IngestError('the body has 10,001 elements (paragraphs, table cells, links…), over the limit of 10,000', 413),
+    )
+    expect(cleanHtml('<p>x</p>'.repeat(MAX_BODY_ELEMENTS))).toHaveLength(8 * MAX_BODY_ELEMENTS)
+  })
+
+  it('a huge HTML body in ninjs is refused, not passed over for a smaller plain one', () => {
+    const input = { filename: 'big.json', bytes: Buffer.from(JSON.stringify({ headline: 'Big', bodies: [{ contentType: 'text/html', value: '<p>x</p>'.repeat(20_000) }, { contentType: 'text/plain', value: 'small' }] })) }
+    expect(outcome(input)).toMatchObject({ status: 413 })
   })
 })
