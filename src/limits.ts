@@ -22,6 +22,18 @@ export const LIMITS = {
     /** Payload's own complexity: 1 a field, 10 more a relationship, added up flat. */
     maxComplexity: 500,
   },
+  /**
+   * A `where` over REST or GraphQL, for everyone (server-side code is not counted): past these,
+   * the databases refuse the SQL Payload builds (SQLite: an expression tree over 1,000 deep).
+   */
+  where: {
+    /** `field: { operator: value }` pairs in all. */
+    maxConditions: 100,
+    /** `and`/`or` inside one another. */
+    maxNesting: 10,
+    /** Values in one `in`, `not_in` or `all` list. */
+    maxValues: 1000,
+  },
   /** Request bodies to `/api` in the production server (`src/server/bodies.ts`). */
   body: {
     /** JSON (and form) bodies; ingest keeps its own limit (`INGEST_DEFAULTS.maxBytes`, 5 MB). */

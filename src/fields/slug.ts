@@ -30,13 +30,34 @@ const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Tha
 /** What a slug keeps of a title it cannot transliterate: letters, marks, digits and pictographs. */
 const NOT_WORD = /[^\p{L}\p{M}\p{N}\p{Extended_Pictographic}]+/gu
 
-/** The title's own letters, lower-cased, words joined by dashes: the URL carries them percent-encoded. */
-const ownLetters = (value: string): string => {
-  const words = value.normalize('NFC').toLowerCase().replace(NOT_WORD, '-')
-  let start = 0
-  while (words[start] === '-') start++
-  return cut(words.slice(start))
+const MARK = /\p{M}/u
+/** Marks one letter keeps: enough for stacked vowels, points and tones; "Zalgo" text loses the rest. */
+const MAX_MARKS = 8
+
+/**
+ * The first `max` units of `words` without leading or doubled dashes, with combining marks on a letter or
+ * digit only and at most `MAX_MARKS` each: a title of 100,000 accents (or of marks after a dash)
+ * would make a slug that shows as nothing.
+ */
+const visible = (words: string, max: number): string => {
+  let out = ''
+  let marks = MAX_MARKS
+  for (const char of words) {
+    if (out.length >= max) break
+    if (!MARK.test(char)) {
+      marks = char === '-' ? MAX_MARKS : 0
+      // A dash neither first nor after a dash: the marks dropped between two may have left both.
+      if (char !== '-' || (out && !out.endsWith('-'))) out += char
+    } else if (marks < MAX_MARKS) {
+      marks++
+      out += char
+    }
+  }
+  return out
 }
+
+/** The title's own letters, lower-cased, words joined by dashes: the URL carries them percent-encoded. */
+const ownLetters = (value: string): string => cut(visible(value.normalize('NFC').toLowerCase().replace(NOT_WORD, '-'), MAX_LENGTH))
 
 /**
  * "Élysée: talks resume!" → "elysee-talks-resume"; "Роскосмос запустил спутник" →

@@ -3,6 +3,8 @@ import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, Pay
 import { isIdOf } from '@wirehouse/payload-plugin-attribution'
 import { APIError } from 'payload'
 
+import { LIMITS } from '@/limits'
+
 /**
  * Refuses a `where` or `sort` that Payload 3.90 would hand to the database as it is, where it fails
  * as a 500: an invalid date, `near` on a field that is not a point, a word compared with an id or
@@ -101,6 +103,50 @@ const whereProblem = (payload: Payload, slug: string, where: unknown, at: string
   return null
 }
 
+const { maxConditions, maxNesting, maxValues } = LIMITS.where
+
+/**
+ * What in a `where` is over `LIMITS.where`, or null: counted before anything else walks it, so a
+ * `where` nested thousands deep or with thousands of conditions is a 400, not the database's 500.
+ */
+const sizeProblem = (where: unknown): null | string => {
+  let conditions = 0
+  const walk = (node: unknown, nesting: number): null | string => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return null
+    for (const [key, constraint] of Object.entries(node)) {
+      if (key === 'and' || key === 'or') {
+        if (!Array.isArray(constraint)) continue
+        if (nesting + 1 > maxNesting) return `where: "and"/"or" nested more than ${maxNesting} deep.`
+        for (const item of constraint) {
+          const problem = walk(item, nesting + 1)
+          if (problem) return problem
+        }
+        continue
+      }
+      for (const [operator, value] of Object.entries(constraint && typeof constraint === 'object' ? constraint : { equals: constraint })) {
+        if (++conditions > maxConditions) return `where: more than ${maxConditions} conditions.`
+        const values = Array.isArray(value) ? value.length : typeof value === 'string' && LISTS.has(operator) ? value.split(',').length : 0
+        if (values > maxValues) return `where: ${key} "${operator}" lists ${values} values, over the limit of ${maxValues}.`
+      }
+    }
+    return null
+  }
+  return walk(where, 0)
+}
+
+/**
+ * Payload checks a sort's read access path by path, but takes a string as one path while the
+ * database splits it at commas, and skips a path with a space before it while the database trims
+ * it: `sort=_status,-wireRights.holder` or `sort=headline,%20-ingest.reason` sorted by a field
+ * the caller may not read. Each path on its own and trimmed instead, so each is checked.
+ */
+const sortPaths = (sort: unknown): unknown => {
+  const paths = typeof sort === 'string' ? sort.split(',') : Array.isArray(sort) && sort.every((path) => typeof path === 'string') ? sort.flatMap((path: string) => path.split(',')) : null
+  if (!paths) return sort
+  const trimmed = paths.map((path) => path.trim()).filter(Boolean)
+  return typeof sort === 'string' && trimmed.length === 1 ? trimmed[0] : trimmed
+}
+
 /** The versions table's own columns: its operations (findVersions, countVersions) come through this hook too. */
 const VERSION_COLUMNS = new Set(['version', 'parent', 'latest', 'snapshot', 'autosave', 'publishedLocale'])
 
@@ -116,9 +162,10 @@ const sortProblem = (payload: Payload, slug: string, sort: unknown): null | stri
 
 export const wellFormedQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { where, sort } = args as { sort?: unknown; where?: unknown }
-  const problem = whereProblem(req.payload, collection.slug, where, '') ?? sortProblem(req.payload, collection.slug, sort)
+  const size = req.payloadAPI === 'local' ? null : sizeProblem(where)
+  const problem = size ?? whereProblem(req.payload, collection.slug, where, '') ?? sortProblem(req.payload, collection.slug, sort)
   if (problem) throw bad(problem)
-  return args
+  return sort === undefined ? args : { ...args, sort: sortPaths(sort) }
 }
 
 /** The check on every collection, the plugins' included: listed after them in the config's plugins. */

@@ -190,7 +190,8 @@ const body = (doc: Json, keys: string[], headline: string, deadline: Deadline): 
         kind === 'html' ? cleanHtml(entry.value, { headline }) : kind === 'nitf' ? nitfBody(entry.value, deadline, headline) : paragraphs(entry.value)
       if (html) return html
     } catch (error) {
-      if (!(error instanceof IngestError)) throw error
+      // A body over the size limits is refused as it is, not passed over for a smaller one.
+      if (!(error instanceof IngestError) || error.status === 413) throw error
       refusal ??= new IngestError(`the NITF body cannot be read: ${error.message}`, error.status)
     }
   }

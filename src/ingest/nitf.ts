@@ -112,15 +112,29 @@ const nameCase = (name: string): string => {
 const bylineOf = (node: XmlNode | undefined): string | undefined => {
   const children = childrenOf(node)
   const titled = children.some((child) => tagOf(child) === 'byttl')
-  let byline = ''
+  // Parts, not one string trimmed again at each title: a byline of many titles costs its length.
+  const parts: string[] = []
+  let started = false
   for (const child of children) {
     const text = textOf({ part: [child] }) ?? ''
     if (tagOf(child) !== 'byttl') {
-      const name = byline.trim() ? text : (withoutBy(text) ?? '')
-      byline += ` ${titled ? nameCase(name) : name}`
-    } else if (text) byline = `${byline.trim().replace(/,$/, '').trimEnd()}, ${text}`
+      const name: string = started ? text : (withoutBy(text) ?? '')
+      parts.push(` ${titled ? nameCase(name) : name}`)
+      started ||= Boolean(name.trim())
+    } else if (text) {
+      // The title follows its name after one comma: the name's trailing spaces and comma go.
+      while (parts.length) {
+        const last = parts.pop()!.trimEnd().replace(/,$/, '').trimEnd()
+        if (last) {
+          parts.push(last)
+          break
+        }
+      }
+      parts.push(`, ${text}`)
+      started = true
+    }
   }
-  return withoutBy(byline.replace(/^[\s,]+/, ''))
+  return withoutBy(parts.join('').replace(/^[\s,]+/, ''))
 }
 
 /** `<dateline>` holds either `location` and `story.date`, or the wire's one-line dateline. */

@@ -7,7 +7,9 @@ export type XmlNode = { [tag: string]: unknown; ':@'?: Record<string, string> }
 
 const ATTRIBUTE_PREFIX = '@_'
 const options = { ignoreAttributes: false, attributeNamePrefix: ATTRIBUTE_PREFIX, preserveOrder: true } as const
-const parser = new XMLParser({ ...options, trimValues: false, htmlEntities: true })
+/** Deeper than this, a file is refused: no NITF nests so, and the parser's own limit is a plain Error (a 500). */
+export const MAX_XML_DEPTH = 100
+const parser = new XMLParser({ ...options, trimValues: false, htmlEntities: true, maxNestedTags: MAX_XML_DEPTH })
 const builder = new XMLBuilder({ ...options, suppressEmptyNode: true })
 
 /**
@@ -46,7 +48,13 @@ export const parseXml = (xml: string, deadline: Deadline = NO_DEADLINE): XmlNode
         : `XML is not well-formed at line ${line}${col ? `, column ${col}` : ''}: ${msg}`,
     )
   }
-  return parser.parse(xml) as XmlNode[]
+  try {
+    return parser.parse(xml) as XmlNode[]
+  } catch (error) {
+    // The validator passed it, so what the parser refuses is one of its limits (nesting, entities).
+    const nested = (error as Error).message.includes('nested')
+    throw new IngestError(nested ? `XML is nested more than ${MAX_XML_DEPTH} elements deep` : `XML cannot be read: ${(error as Error).message}`)
+  }
 }
 
 export const tagOf = (node: XmlNode): string => Object.keys(node).find((key) => key !== ':@') ?? ''

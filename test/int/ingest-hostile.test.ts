@@ -94,3 +94,35 @@ describe('the ingest time limit', () => {
     expect(await byHeadline('Rolled back at the deadline')).toHaveLength(0)
   })
 })
+
+describe('POST /api/articles/ingest with hostile content', () => {
+  const post = async (body: string, contentType: string) => {
+    const start = performance.now()
+    const res = await api.rest('POST', 'articles/ingest', { body, headers: { ...(await app.auth('editor')), 'Content-Type': contentType } })
+    return { status: res.status, message: res.body.errors?.[0]?.message as string | undefined, ms: performance.now() - start }
+  }
+  const cells = (n: number) => `<table>${`<tr>${'<td>x</td>'.repeat(100)}</tr>`.repeat(n / 100)}</table>`
+
+  it.each([
+    ['a NUL in the headline', JSON.stringify({ uri: 'nul-1', headline: 'Nul\u0000 headline', body_html: '<p>x</p>' }), 'application/json', 400, 'headline: the story holds a NUL character (\\u0000), which is not text'],
+    ['a NUL in the rights', JSON.stringify({ uri: 'nul-2', headline: 'Nul rights', copyrightholder: 'A\u0000B', body_html: '<p>x</p>' }), 'application/json', 400, 'rights.holder: the story holds a NUL character (\\u0000), which is not text'],
+    ['100,000 table cells', JSON.stringify({ uri: 'cells-1', headline: 'Cells', body_html: cells(100_000) }), 'application/json', 413, 'the body has 101,001 elements (paragraphs, table cells, links…), over the limit of 10,000'],
+    ['100,000 NITF table cells', `<nitf><body><body.head><hedline><hl1>Cells</hl1></hedline></body.head><body.content>${cells(100_000)}</body.content></body></nitf>`, 'application/xml', 413, 'the body has 101,001 elements (paragraphs, table cells, links…), over the limit of 10,000'],
+  ])('%s: a 4xx naming it, quickly, having written nothing (was a 500 on PostgreSQL, or a 504 after 30 s of conversion)', async (_, body, type, status, message) => {
+    const before = await counts()
+    const res = await post(body, type)
+    expect({ status: res.status, message: res.message }).toEqual({ status, message })
+    expect(res.ms).toBeLessThan(10_000)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('a wire page of 12,000 paragraphs: a 413 before its conversion', async () => {
+    const { bytes } = wireFile('good/afp-text.txt')
+    const text = bytes.toString()
+    const at = text.indexOf('(AFP)')
+    const page = text.slice(0, text.indexOf('\n', at) + 1) + '\nWord.\n'.repeat(12_000) + text.slice(text.indexOf('\n', at) + 1)
+    const res = await post(page.replace(/\n\n+/, '\n\nParagraphs '), 'text/plain')
+    expect(res).toMatchObject({ status: 413, message: expect.stringMatching(/^the body has 12,\d{3} elements .* over the limit of 10,000$/) })
+    expect(res.ms).toBeLessThan(10_000)
+  })
+})

@@ -40,6 +40,10 @@ const rangesOf = (accept: string): Range[] =>
     .filter((range) => range.type && range.q > 0)
     .sort((a, b) => b.q - a.q)
 
+/** What a refusal repeats of the request: a long `?version` or `Accept` header is not echoed whole. */
+const SHOWN = 60
+const shown = (asked: string) => (asked.length > SHOWN ? `${asked.slice(0, SHOWN)}…` : asked)
+
 const ANY_JSON = new Set(['*/*', 'application/*', 'application/json'])
 
 /** The version asked by `?version=` (first) or by `Accept: application/ninjs+json;version=…`, else the default. */
@@ -47,8 +51,8 @@ export const negotiateNinjs = (queryVersion: unknown, accept: null | string | un
   if (queryVersion !== undefined) {
     const asked = typeof queryVersion === 'string' ? queryVersion.trim() : JSON.stringify(queryVersion)
     const version = typeof queryVersion === 'string' ? versionOf(asked) : null
-    if (version === null) return { refused: 400, asked }
-    if (version === undefined) return { refused: 406, asked }
+    if (version === null) return { refused: 400, asked: shown(asked) }
+    if (version === undefined) return { refused: 406, asked: shown(asked) }
     return { version, ninjsMediaType: Boolean(accept?.toLowerCase().includes(NINJS_MEDIA_TYPE)) }
   }
   const ranges = rangesOf(accept ?? '')
@@ -59,5 +63,5 @@ export const negotiateNinjs = (queryVersion: unknown, accept: null | string | un
     if (version) return { version, ninjsMediaType: true }
   }
   if (!ninjs.length || ranges.some((range) => ANY_JSON.has(range.type))) return { version: DEFAULT_NINJS_VERSION, ninjsMediaType: false }
-  return { refused: 406, asked: ninjs.map((range) => range.version).join(', ') }
+  return { refused: 406, asked: shown(ninjs.map((range) => range.version).join(', ')) }
 }
