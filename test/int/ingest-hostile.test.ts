@@ -116,6 +116,19 @@ describe('POST /api/articles/ingest with hostile content', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it.each([
+    ['a 3 MB copyright holder', { copyrightholder: 'H'.repeat(3_000_000) }],
+    ['100,000 unknown info sources', { infosources: Array.from({ length: 100_000 }, (_, i) => ({ name: `Wire ${i}` })) }],
+  ])('%s: kept as a draft for review, what is too long shortened, never a refusal naming another field', async (name, extra) => {
+    const uri = `long-${name.length}`
+    const res = await post(JSON.stringify({ uri, headline: `Long ${name}`, body_html: '<p>Text.</p>', ...extra }), 'application/json')
+    expect(res.status).toBe(201)
+    const [article] = (await app.payload.find({ collection: 'articles', where: { externalId: { equals: uri } }, draft: true, depth: 0 })).docs as Article[]
+    expect(article.ingest).toMatchObject({ needsReview: true })
+    expect(article.ingest?.reason?.length).toBeLessThanOrEqual(1000)
+    expect((article.wireRights?.holder ?? '').length).toBeLessThanOrEqual(300)
+  })
+
   it('a wire page of 12,000 paragraphs: a 413 before its conversion', async () => {
     const { bytes } = wireFile('good/afp-text.txt')
     const text = bytes.toString()
