@@ -1,3 +1,4 @@
+import { isAbsoluteUrl } from '@wirehouse/payload-plugin-attribution'
 import { escapeText } from 'entities'
 
 import { calendarDate, isoTimestamp, withoutBy } from './dateline'
@@ -97,10 +98,7 @@ const wireIdOf = (doc: Json): string | undefined =>
   text(list(field(doc, 'altids')).find((id) => id.role === 'wire')?.value) ?? text(doc.uri)
 
 /** An http(s) URL, else nothing. */
-const webUrl = (value: unknown): string | undefined => {
-  const url = text(value)
-  return url && URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol) ? url : undefined
-}
+const webUrl = (value: unknown): string | undefined => (isAbsoluteUrl(value) ? value.trim() : undefined)
 
 /**
  * Related links: `associations` that are links to pages (no `type`, or `text`), by their `web`

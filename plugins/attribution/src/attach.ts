@@ -5,10 +5,10 @@ import type { Hop } from './sitePath.ts'
 import type { ArticleInput, Attribution, Id, SourceInput } from './types.ts'
 
 import { readerHidden } from './hiddenFields.ts'
-import { isAbsoluteUrl } from './jsonLd.ts'
 import { loadByIds, loadRules, remember } from './load.ts'
 import { resolveAttribution } from './resolve.ts'
 import { idOf } from './utilities/idOf.ts'
+import { isAbsoluteUrl } from './utilities/web.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
 

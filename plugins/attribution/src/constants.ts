@@ -46,3 +46,11 @@ export type NoticeState = (typeof NOTICE_STATES)[number]
 
 /** The namespace of the plugin's keys in Payload's `i18n.translations`. */
 export const I18N = 'plugin-attribution'
+
+/** The page that states a licence, when there is one (all rights reserved has none). */
+export const LICENSE_URLS: Record<License, null | string> = {
+  copyright: null,
+  'public-domain': 'https://creativecommons.org/publicdomain/mark/1.0/',
+  'cc-by': 'https://creativecommons.org/licenses/by/4.0/',
+  'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/',
+}

@@ -66,6 +66,7 @@ export { translations } from './translations/index.ts'
 export type { Attribution, AttributionNotice, ArticleInput, LogoInput, NoticeInput, PublisherInput, SourceInput, WireRightsInput } from './types.ts'
 export { idOf, sameId } from './utilities/idOf.ts'
 export { isIdOf } from './utilities/isId.ts'
+export { isAbsoluteUrl } from './utilities/web.ts'
 export { alsoCheck, calendarDate } from './utilities/validate.ts'
 
 /** `extra` fields whose names `fields` does not have yet (in rows, collapsibles and tabs too), after them. */

@@ -1,6 +1,9 @@
 import type { License } from './constants.ts'
 import type { ArticleInput, PublisherInput, SourceInput } from './types.ts'
 
+import { LICENSE_URLS } from './constants.ts'
+import { isAbsoluteUrl, isoInstant } from './utilities/web.ts'
+
 /** What the resolver decided about an article, which the JSON-LD states. */
 export type Decided = {
   /** The article's sources in order (primary first), without missing or trashed ones. */
@@ -15,31 +18,6 @@ export type Decided = {
 }
 
 type Thing = Record<string, unknown>
-
-export const LICENSE_URLS: Record<License, null | string> = {
-  copyright: null,
-  'public-domain': 'https://creativecommons.org/publicdomain/mark/1.0/',
-  'cc-by': 'https://creativecommons.org/licenses/by/4.0/',
-  'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/',
-}
-
-/** An http(s) URL with a host: what search engines take for `url`, `logo.url` and `mainEntityOfPage`. */
-export const isAbsoluteUrl = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !value) return false
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && Boolean(url.host)
-  } catch {
-    return false
-  }
-}
-
-/** ISO 8601 in UTC with its zone (`Z`), whatever the database handed back; nothing for no date. */
-const isoDate = (value: null | string | undefined): string | undefined => {
-  if (!value) return undefined
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
-}
 
 const organization = (name: string): Thing => ({ '@type': 'Organization', name })
 
@@ -129,8 +107,8 @@ const publisherOf = (publisher: PublisherInput, name: string, page: string | und
  */
 export const newsArticleJsonLd = (article: ArticleInput, publisher: PublisherInput, decided: Decided): Thing => {
   const url = isAbsoluteUrl(article.url) ? article.url : undefined
-  const datePublished = isoDate(article.publishedAt)
-  const dateModified = isoDate(article.updatedAt) ?? datePublished
+  const datePublished = isoInstant(article.publishedAt)
+  const dateModified = isoInstant(article.updatedAt) ?? datePublished
   const licenseUrl = LICENSE_URLS[decided.license]
   return {
     '@context': 'https://schema.org',

@@ -30,8 +30,8 @@ type Upload = { url?: null | string; filename?: null | string; width?: null | nu
 /**
  * The publisher with its logo as the JSON-LD needs it: one query for the upload when it is only
  * an id. Payload stores a local file's URL relative (`/api/media/file/logo.png`); it is made
- * absolute with the config's `serverURL`, and stays relative without one (then left out of the
- * JSON-LD, with a warning). A storage adapter's absolute URL is kept as it is.
+ * absolute with the config's `serverURL`, and stays relative without one (the JSON-LD then puts
+ * it on the article's own host). A storage adapter's absolute URL is kept as it is.
  */
 const withLogo = async (req: PayloadRequest, options: ResolvedOptions, raw: unknown): Promise<PublisherInput> => {
   const publisher = (raw ?? {}) as Omit<PublisherInput, 'logo'> & { logo?: unknown }

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 
 import type { SourceInput } from '../src/types.ts'
 
-import { type Decided, isAbsoluteUrl, newsArticleJsonLd } from '../src/jsonLd.ts'
+import { type Decided, newsArticleJsonLd } from '../src/jsonLd.ts'
+import { isAbsoluteUrl } from '../src/utilities/web.ts'
 import { resolveAttribution } from '../src/resolve.ts'
 
 const AFP: SourceInput = {

@@ -6,8 +6,9 @@ import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintex
 import type { AttributionFieldNames } from '../options.ts'
 import type { Attribution, License } from '../types.ts'
 
-import { RIGHTS_NOTICE_KINDS } from '../constants.ts'
+import { LICENSE_URLS, RIGHTS_NOTICE_KINDS } from '../constants.ts'
 import { sanitizeHtmlOutput } from '../html.ts'
+import { isAbsoluteUrl, isoInstant } from '../utilities/web.ts'
 import { NINJS_VERSIONS, type NinjsVersion } from './versions.ts'
 
 type Doc = Record<string, any>
@@ -37,30 +38,20 @@ export const INFO_SOURCE_ROLES = {
   additional: 'http://cv.iptc.org/newscodes/contentprodpartyrole/contentSource',
 } as const
 
-/** The usage terms a licence stands for, and the page that states it when there is one. */
-export const USAGE_TERMS: Record<License, { terms: string; link?: string }> = {
-  copyright: { terms: 'All rights reserved: republication needs the copyright holder’s permission.' },
-  'public-domain': { terms: 'Public domain: no copyright restrictions.', link: 'https://creativecommons.org/publicdomain/mark/1.0/' },
-  'cc-by': { terms: 'Creative Commons Attribution 4.0 (CC BY 4.0): reuse with credit.', link: 'https://creativecommons.org/licenses/by/4.0/' },
-  'cc-by-sa': {
-    terms: 'Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0): reuse with credit, under the same licence.',
-    link: 'https://creativecommons.org/licenses/by-sa/4.0/',
-  },
+/** The usage terms a licence stands for (its page: `LICENSE_URLS`). */
+export const USAGE_TERMS: Record<License, string> = {
+  copyright: 'All rights reserved: republication needs the copyright holder’s permission.',
+  'public-domain': 'Public domain: no copyright restrictions.',
+  'cc-by': 'Creative Commons Attribution 4.0 (CC BY 4.0): reuse with credit.',
+  'cc-by-sa': 'Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0): reuse with credit, under the same licence.',
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
 
-const instant = (value: unknown): string | undefined => {
-  if (!value) return undefined
-  const date = new Date(value as string)
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
-}
-
 /** An absolute http(s) URL, as `format: uri` and a partner's client need it. */
 const webUrl = (value: unknown): string | undefined => {
   const url = text(value)
-  if (!url || !URL.canParse(url)) return undefined
-  return ['http:', 'https:'].includes(new URL(url).protocol) ? url : undefined
+  return isAbsoluteUrl(url) ? url : undefined
 }
 
 /** The counts of a plain-text body, which are of its text alone. */
@@ -100,12 +91,12 @@ const rightsOf = (attribution: Attribution | null | undefined) => {
   const holder = attribution.copyrightHolder ?? undefined
   const notices = attribution.notices.filter((n) => RIGHTS_NOTICE_KINDS.includes(n.kind as never)).map((n) => n.text.trim()).filter(Boolean)
   const notice = notices.length ? notices.join('\n') : holder ? `© ${attribution.copyrightYear} ${holder}` : undefined
-  const usage = USAGE_TERMS[attribution.license]
+  const link = LICENSE_URLS[attribution.license]
   return {
     copyrightHolder: holder,
     copyrightNotice: notice,
-    usageTerms: usage?.terms,
-    rightsInfo: usage?.link ? { linkedRights: usage.link } : undefined,
+    usageTerms: USAGE_TERMS[attribution.license],
+    rightsInfo: link ? { linkedRights: link } : undefined,
   }
 }
 
@@ -135,8 +126,8 @@ export const buildNinjs = ({ doc, attribution, collection, fields, version, sect
     type: 'text',
     representationType: 'full',
     profile: 'text-only',
-    firstCreated: instant(dateline.date) ?? instant(field(fields.publishedAt)) ?? instant(doc.createdAt),
-    versionCreated: instant(doc.updatedAt),
+    firstCreated: isoInstant(dateline.date) ?? isoInstant(field(fields.publishedAt)) ?? isoInstant(doc.createdAt),
+    versionCreated: isoInstant(doc.updatedAt),
     pubStatus: doc._status === 'draft' ? 'withheld' : 'usable',
     ...rightsOf(attribution),
     slugline: text(field(fields.slug)),
