@@ -5,7 +5,7 @@ import type { Attribution } from '../types.ts'
 
 import { buildNinjs } from '../ninjs/build.ts'
 import { type Negotiation, negotiateNinjs } from '../ninjs/negotiate.ts'
-import { NINJS_MEDIA_TYPE, NINJS_VERSIONS, type NinjsVersion, SUPPORTED_NINJS_VERSIONS } from '../ninjs/versions.ts'
+import { NINJS_MEDIA_TYPE, type NinjsVersion, ninjsStandard, SUPPORTED_NINJS_VERSIONS } from '../ninjs/versions.ts'
 import { translate } from '../translations/translate.ts'
 import { isIdOf } from '../utilities/isId.ts'
 import { json, problem } from './respond.ts'
@@ -108,10 +108,9 @@ export const ninjsFeedEndpoint = (target: Target): Endpoint => ({
       if (status && status >= 400 && status < 500) return problem(status, (error as Error).message)
       throw error
     }
-    const { schema } = NINJS_VERSIONS[asked.version]
     return answer(
       {
-        standard: { name: 'ninjs', version: asked.version, schema },
+        standard: ninjsStandard(asked.version),
         items: found.docs.map(itemOf(req, target, asked.version)),
         page: found.page,
         limit: found.limit,

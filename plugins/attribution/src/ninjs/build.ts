@@ -9,12 +9,12 @@ import type { Attribution, License } from '../types.ts'
 import { LICENSE_URLS, RIGHTS_NOTICE_KINDS } from '../constants.ts'
 import { sanitizeHtmlOutput } from '../html.ts'
 import { isAbsoluteUrl, isoInstant } from '../utilities/web.ts'
-import { NINJS_VERSIONS, type NinjsVersion } from './versions.ts'
+import { NINJS_VERSIONS, type NinjsVersion, ninjsStandard } from './versions.ts'
 
 type Doc = Record<string, any>
 
 /** A ninjs news item, in the spelling of the version it declares in `standard`. */
-export type NinjsItem = Record<string, unknown> & { uri: string; standard: { name: 'ninjs'; version: NinjsVersion; schema: string } }
+export type NinjsItem = Record<string, unknown> & { uri: string; standard: ReturnType<typeof ninjsStandard> }
 
 export type NinjsInput = {
   /** The document, read at depth 1 (sources and section populated). */
@@ -117,10 +117,10 @@ export const buildNinjs = ({ doc, attribution, collection, fields, version, sect
     const href = webUrl(link?.url)
     return href ? [{ name: text(link.label) ?? href, uri: href, renditions: [{ name: 'web', href }] }] : []
   })
-  const { schema, camelCase } = NINJS_VERSIONS[version]
+  const { camelCase } = NINJS_VERSIONS[version]
   const item = present({
     uri: `${NINJS_URN_PREFIX}${collection}:${doc.id}`,
-    standard: { name: 'ninjs', version, schema },
+    standard: ninjsStandard(version),
     // The wire's id beside ours: a partner, or Wirehouse's own ingest, knows the story by it.
     altIds: text(field(fields.externalId)) ? [{ role: 'wire', value: text(field(fields.externalId)) }] : undefined,
     type: 'text',

@@ -19,3 +19,6 @@ export const NINJS_MEDIA_TYPE = 'application/ninjs+json'
 export const SUPPORTED_NINJS_VERSIONS = Object.keys(NINJS_VERSIONS) as NinjsVersion[]
 
 export const isNinjsVersion = (value: string): value is NinjsVersion => Object.hasOwn(NINJS_VERSIONS, value)
+
+/** The `standard` an item (and a feed page) declares: the name, its version and the schema's `$id`. */
+export const ninjsStandard = (version: NinjsVersion) => ({ name: 'ninjs' as const, version, schema: NINJS_VERSIONS[version].schema })
