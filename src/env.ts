@@ -49,6 +49,33 @@ const trustProxy = (value: string | undefined): boolean | number | string[] => {
   return value.split(',').map((part) => part.trim()).filter(Boolean)
 }
 
+/** A whole number of at least `min` from `name`, else `fallback` when unset; anything else is refused. */
+const whole = (name: string, value: string | undefined, fallback: number, min = 0): number => {
+  if (value === undefined || value.trim() === '') return fallback
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new ConfigError(`${name} is "${value}": give a whole number of at least ${min}.`)
+  return Number(value)
+}
+
+/** The page cache in front of Next (`src/pageCache`); sizes in bytes, times in seconds. */
+export type PageCacheSettings = {
+  enabled: boolean
+  /** Bytes the in-process LRU holds; Redis keeps its own copy under its own memory policy. */
+  maxBytes: number
+  /** A page larger than this is served, not stored. */
+  maxEntryBytes: number
+  /** How long a page that declared tags is kept (tags expire it sooner). */
+  ttl: number
+  /** How long a page that declared none is kept. */
+  untaggedTtl: number
+  /** `Cache-Control` of a cached page for shared caches (CDNs): `s-maxage` and `stale-while-revalidate`. */
+  sMaxAge: number
+  staleWhileRevalidate: number
+  /** Prefix of the page cache's Redis keys and channel. */
+  prefix: string
+  /** How often each instance reads the site generation (ms). */
+  pollMs: number
+}
+
 const origin = (name: string, value: string) => {
   try {
     const url = new URL(value)
@@ -110,6 +137,19 @@ export const readEnv = (raw: Raw) => {
     REDIS_URL: raw.REDIS_URL || '',
     /** Prefix of the rate limiter's Redis keys (one per deployment sharing a Redis). */
     RATE_LIMIT_PREFIX: raw.RATE_LIMIT_PREFIX || 'wirehouse:rl',
+    get PAGE_CACHE(): PageCacheSettings {
+      return {
+        enabled: bool(raw.PAGE_CACHE, true),
+        maxBytes: whole('PAGE_CACHE_MAX_BYTES', raw.PAGE_CACHE_MAX_BYTES, 64 * 1024 * 1024, 1),
+        maxEntryBytes: whole('PAGE_CACHE_MAX_ENTRY_BYTES', raw.PAGE_CACHE_MAX_ENTRY_BYTES, 2 * 1024 * 1024, 1),
+        ttl: whole('PAGE_CACHE_TTL', raw.PAGE_CACHE_TTL, 3600, 1),
+        untaggedTtl: whole('PAGE_CACHE_UNTAGGED_TTL', raw.PAGE_CACHE_UNTAGGED_TTL, 10, 1),
+        sMaxAge: whole('PAGE_CACHE_S_MAXAGE', raw.PAGE_CACHE_S_MAXAGE, 10),
+        staleWhileRevalidate: whole('PAGE_CACHE_STALE_WHILE_REVALIDATE', raw.PAGE_CACHE_STALE_WHILE_REVALIDATE, 30),
+        prefix: raw.PAGE_CACHE_PREFIX || 'wirehouse:pc',
+        pollMs: whole('PAGE_CACHE_POLL_MS', raw.PAGE_CACHE_POLL_MS, 500, 50),
+      }
+    },
     get RATE_LIMITS(): Record<LimitName, Limit> {
       const names = Object.keys(RATE_LIMIT_DEFAULTS) as LimitName[]
       return Object.fromEntries(names.map((name) => [name, limit(name, raw[`RATE_LIMIT_${name}`])])) as Record<LimitName, Limit>

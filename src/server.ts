@@ -11,6 +11,8 @@ import { getPayload } from 'payload'
 
 import { closeDatabase, pingDatabase } from './database'
 import { ConfigError, env } from './env'
+import { pageCache } from './pageCache/middleware'
+import { startPageCache, stopPageCache } from './pageCache/runtime'
 import { guardBodies } from './server/bodies'
 import { healthRoutes } from './server/health'
 import { closeRateLimits, startRateLimits } from './rateLimit/limiter'
@@ -26,6 +28,7 @@ const main = async () => {
   void env.PAYLOAD_SECRET
   const { PORT: port, HOST: hostname, SHUTDOWN_TIMEOUT_MS: timeoutMs, TRUST_PROXY: trustProxy } = env
   void env.RATE_LIMITS
+  const pageCacheSettings = env.PAGE_CACHE
   if (!env.ALLOWED_ORIGINS.length) log('SERVER_URL is not set: the session cookie is accepted from any origin (set it in production)')
 
   // Imported here, not at the top, so a ConfigError thrown while building the config is caught below.
@@ -51,6 +54,8 @@ const main = async () => {
     cleanup: async () => {
       await nextApp.close()
       log('Next closed')
+      // Before the database: the cache's watch reads the site generation there.
+      await stopPageCache()
       await closeDatabase(payload)
       log('database connections closed')
       await closeRateLimits()
@@ -67,7 +72,13 @@ const main = async () => {
   )
   app.use(healthRoutes({ ping: () => pingDatabase(payload), isShuttingDown: () => shutdown.started }))
   await startRateLimits()
+  // Rate limits only look at a few POST routes: a page served from the cache costs them one comparison.
   app.use(rateLimits())
+  if (pageCacheSettings.enabled) {
+    const { store } = await startPageCache(payload, pageCacheSettings, env.REDIS_URL)
+    app.use(pageCache({ store, settings: pageCacheSettings, sessionCookie: `${payload.config.cookiePrefix}-token` }))
+    log(`page cache on (${store.shared ? 'shared through Redis' : 'in this process'}, ${Math.round(pageCacheSettings.maxBytes / 1024 / 1024)} MB)`)
+  }
   app.use((req, res) => handle(req, res))
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown.begin(signal))

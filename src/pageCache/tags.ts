@@ -7,6 +7,9 @@
  */
 export const RENDER_HEADER = 'x-wirehouse-render'
 
+/** The tag every cached page carries: expiring it empties the page cache on every instance. */
+export const ALL_PAGES_TAG = '*'
+
 type Registry = Map<string, Set<string>>
 
 const REGISTRY = Symbol.for('wirehouse.pageCache.registry')

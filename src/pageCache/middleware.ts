@@ -1,0 +1,116 @@
+import type { Request, RequestHandler, Response } from 'express'
+
+import { randomUUID } from 'node:crypto'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+import type { PageCacheSettings } from '../env'
+import type { PageStore } from './store'
+
+import { newNonce } from '../security/csp'
+import { beforeHeaders, captureBody } from './capture'
+import { type Entry, stamp, toEntry } from './entry'
+import { decide } from './request'
+import { RENDER_HEADER, takePageTags } from './tags'
+
+const gzip = promisify(zlib.gzip)
+
+/** `X-Cache`: served from the cache, rendered (and stored if it may be), or rendered for one reader. */
+export const CACHE_HEADER = 'X-Cache'
+
+/** Next's `Cache-Control` on every page it renders on demand: says nothing of this page in particular. */
+const NEXT_DYNAMIC = 'private, no-cache, no-store, max-age=0, must-revalidate'
+
+/** What a reader's page sends: no cache keeps it. */
+export const BYPASS_CACHE_CONTROL = 'private, no-store'
+
+/** Request headers a stored render must not depend on: it is the plain page, uncompressed, in full. */
+const RENDER_WITHOUT = ['accept-encoding', 'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'range', 'if-range']
+
+/** A page response that may be stored: a 200 HTML page that sets no cookie and that the app did not mark private. */
+const storable = (res: Response): boolean => {
+  if (res.statusCode !== 200 || res.hasHeader('set-cookie')) return false
+  if (!/^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''))) return false
+  const control = String(res.getHeader('cache-control') ?? '').toLowerCase()
+  return control === '' || control === NEXT_DYNAMIC || !/\b(private|no-store)\b/.test(control)
+}
+
+export const publicCacheControl = ({ sMaxAge, staleWhileRevalidate }: PageCacheSettings) =>
+  `public, max-age=0, s-maxage=${sMaxAge}, stale-while-revalidate=${staleWhileRevalidate}`
+
+type Options = { store: PageStore; settings: PageCacheSettings; sessionCookie: string }
+
+/**
+ * Public pages from the cache (`./store.ts`), before Next runs; see docs/sites.md#page-cache.
+ * A miss is rendered by Next under a fresh render id (`RENDER_HEADER`), so the page can declare
+ * what it shows (`./tags.ts`), and stored as Next sends it; every hit gets a fresh CSP nonce.
+ */
+export const pageCache = ({ store, settings, sessionCookie }: Options): RequestHandler => {
+  const cacheControl = publicCacheControl(settings)
+  /** Renders under way, by key: a request for the same page waits for it rather than render it too. */
+  const rendering = new Map<string, Promise<Entry | undefined>>()
+
+  const serve = async (req: Request, res: Response, entry: Entry) => {
+    const { headers, body } = stamp(entry, newNonce())
+    res.status(entry.status)
+    for (const [name, value] of headers) res.append(name, value)
+    res.set({ 'Cache-Control': cacheControl, ETag: entry.etag, [CACHE_HEADER]: 'HIT' }).vary('Accept-Encoding')
+    if (req.fresh) {
+      res.status(304).end()
+      return
+    }
+    const compressed = req.acceptsEncodings('identity', 'gzip') === 'gzip'
+    const sent = compressed ? await gzip(body, { level: 4 }) : body
+    if (compressed) res.set('Content-Encoding', 'gzip')
+    res.set('Content-Length', String(sent.length))
+    res.end(req.method === 'HEAD' ? undefined : sent)
+  }
+
+  const render = (req: Request, res: Response, key: string, url: string) => {
+    const renderId = randomUUID()
+    req.headers[RENDER_HEADER] = renderId
+    req.url = url
+    for (const name of RENDER_WITHOUT) delete req.headers[name]
+    const start = store.start()
+    // Headers already set (the security headers every response gets here) are not the page's.
+    const before = new Set(res.getHeaderNames())
+    let keep = false
+    beforeHeaders(res, () => {
+      keep = storable(res)
+      if (keep) res.setHeader('Cache-Control', cacheControl)
+      res.setHeader(CACHE_HEADER, 'MISS')
+    })
+    const stored = captureBody(res, { maxBytes: settings.maxEntryBytes, wanted: () => keep }).then((captured) => {
+      const tags = takePageTags(renderId)
+      // A render cut off may still declare its tags after this: forget them later.
+      if (!captured) setTimeout(() => takePageTags(renderId), 60_000).unref()
+      if (!captured) return undefined
+      const ttl = (tags.length ? settings.ttl : settings.untaggedTtl) * 1000
+      const entry = toEntry(captured, { keep: (name) => !before.has(name), tags, epoch: start.epoch, expiresAt: Date.now() + ttl })
+      return store.set(key, entry, start) ? entry : undefined
+    })
+    rendering.set(key, stored)
+    void stored.finally(() => rendering.delete(key))
+  }
+
+  return async (req, res, next) => {
+    // Only this middleware gives render ids.
+    delete req.headers[RENDER_HEADER]
+    const decision = decide(req, sessionCookie)
+    if (decision.kind === 'skip') return next()
+    if (decision.kind === 'bypass' || !store.usable) {
+      beforeHeaders(res, () => res.set({ 'Cache-Control': BYPASS_CACHE_CONTROL, [CACHE_HEADER]: 'BYPASS' }))
+      return next()
+    }
+    const { key, url } = decision
+    const entry = (await store.get(key)) ?? (await rendering.get(key))
+    if (entry) return serve(req, res, entry)
+    if (req.method === 'HEAD') {
+      // Nothing to store from a HEAD: Next answers it.
+      beforeHeaders(res, () => res.setHeader(CACHE_HEADER, 'MISS'))
+      return next()
+    }
+    render(req, res, key, url)
+    next()
+  }
+}
