@@ -108,6 +108,11 @@ export const readEnv = (raw: Raw) => {
     TRUST_PROXY: trustProxy(raw.TRUST_PROXY),
     /** Rate-limit counters shared by every instance through this Redis; unset: each process counts in memory. */
     REDIS_URL: raw.REDIS_URL || '',
+    /**
+     * Bring scheduled notices into force on the pages at their time (`src/pageCache/scheduler.ts`):
+     * on by default, off under jest (`NODE_ENV=test`) and while building, unless set.
+     */
+    NOTICE_SCHEDULER: bool(raw.NOTICE_SCHEDULER, raw.NODE_ENV !== 'test' && !isBuild),
     /** Prefix of the rate limiter's Redis keys (one per deployment sharing a Redis). */
     RATE_LIMIT_PREFIX: raw.RATE_LIMIT_PREFIX || 'wirehouse:rl',
     get RATE_LIMITS(): Record<LimitName, Limit> {
