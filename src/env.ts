@@ -110,9 +110,10 @@ export const readEnv = (raw: Raw) => {
     REDIS_URL: raw.REDIS_URL || '',
     /**
      * Bring scheduled notices into force on the pages at their time (`src/pageCache/scheduler.ts`):
-     * on by default, off under jest (`NODE_ENV=test`) and while building, unless set.
+     * on in the servers (`npm start`, `npm run dev`); off unless set under jest (`NODE_ENV=test`),
+     * while building, and in Payload's CLI (`payload …`, which sets `DISABLE_PAYLOAD_HMR`).
      */
-    NOTICE_SCHEDULER: bool(raw.NOTICE_SCHEDULER, raw.NODE_ENV !== 'test' && !isBuild),
+    NOTICE_SCHEDULER: bool(raw.NOTICE_SCHEDULER, raw.NODE_ENV !== 'test' && !isBuild && raw.DISABLE_PAYLOAD_HMR !== 'true'),
     /** Prefix of the rate limiter's Redis keys (one per deployment sharing a Redis). */
     RATE_LIMIT_PREFIX: raw.RATE_LIMIT_PREFIX || 'wirehouse:rl',
     get RATE_LIMITS(): Record<LimitName, Limit> {

@@ -57,6 +57,8 @@ beforeAll(async () => {
   const env = {
     DATABASE_URI: db.uri,
     PAYLOAD_SECRET: 'invalidation-test-secret-of-32-characters',
+    SEED_ON_EMPTY: 'true',
+    SEED_DEMO_USERS: 'true',
     REDIS_URL,
     NEXT_CACHE_PREFIX: PREFIX,
     // The page cache in front of Next has its own tests; these read what Next renders.
@@ -76,6 +78,7 @@ beforeAll(async () => {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: 'admin@wirehouse.test', password: DEMO_PASSWORD }),
   }).reply
+  expect(login.status).toBe(200)
   auth = { Authorization: `JWT ${(JSON.parse(login.body) as { token: string }).token}` }
   ;[article] = (await json<{ docs: Article[] }>(a, '/api/articles?limit=1&depth=2&sort=id&where[_status][equals]=published')).docs
   const section = article.section as { slug: string; site: { domain: string } }
