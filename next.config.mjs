@@ -1,4 +1,5 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { fileURLToPath } from 'node:url'
 
 /**
  * The admin's Content-Security-Policy. Payload's UI has inline scripts and styles of its own
@@ -21,14 +22,23 @@ const ADMIN_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ')
 
+/**
+ * With `REDIS_URL`, Next's cache lives in Redis (`cache-handler.mjs`), shared by every instance,
+ * with no copy in each one's memory; without it, Next's default cache in each instance's memory.
+ */
+const sharedCache = process.env.REDIS_URL
+  ? { cacheHandler: fileURLToPath(new URL('./cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
+  : {}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  ...sharedCache,
   // Keep Payload's database drivers (and the rate limiter's Redis client) out of the server bundle.
   serverExternalPackages: ['@libsql/client', 'libsql', 'pg', 'mongoose', 'ioredis'],
   experimental: {
-    // Cached page data stays in each instance's memory (an LRU of `cacheMaxMemorySize`, 50 MB): keyed
-    // by the site cache's generation, entries on disk would pile up with every change.
+    // Without Redis, cached page data stays in each instance's memory (an LRU of `cacheMaxMemorySize`,
+    // 50 MB): keyed by the site cache's generation, entries on disk would pile up with every change.
     isrFlushToDisk: false,
   },
   headers: async () => [{ source: '/admin/:path*', headers: [{ key: 'Content-Security-Policy', value: ADMIN_POLICY }] }],

@@ -2,12 +2,13 @@ import type { Payload } from 'payload'
 
 import { databaseKind, migrationsFor, oneInstanceAtATime, watchPool } from './database'
 import { env } from './env'
+import { startNoticeScheduler } from './pageCache/scheduler'
 import { seed } from './seed'
 import { ensureGeneration } from './site/generation'
 
 /**
  * Runs once per process when Payload starts: pending migrations, then the sample network on an
- * empty database, one instance at a time.
+ * empty database, one instance at a time; then the timer that brings scheduled notices into force.
  */
 export const onInit = async (payload: Payload): Promise<void> => {
   const kind = databaseKind(env.DATABASE_URI)
@@ -22,4 +23,5 @@ export const onInit = async (payload: Payload): Promise<void> => {
     }
     await ensureGeneration(payload)
   })
+  if (env.NOTICE_SCHEDULER) startNoticeScheduler(payload)
 }

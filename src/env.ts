@@ -135,6 +135,12 @@ export const readEnv = (raw: Raw) => {
     TRUST_PROXY: trustProxy(raw.TRUST_PROXY),
     /** Rate-limit counters shared by every instance through this Redis; unset: each process counts in memory. */
     REDIS_URL: raw.REDIS_URL || '',
+    /**
+     * Bring scheduled notices into force on the pages at their time (`src/pageCache/scheduler.ts`):
+     * on in the servers (`npm start`, `npm run dev`); off unless set under jest (`NODE_ENV=test`),
+     * while building, and in Payload's CLI (`payload …`, which sets `DISABLE_PAYLOAD_HMR`).
+     */
+    NOTICE_SCHEDULER: bool(raw.NOTICE_SCHEDULER, raw.NODE_ENV !== 'test' && !isBuild && raw.DISABLE_PAYLOAD_HMR !== 'true'),
     /** Prefix of the rate limiter's Redis keys (one per deployment sharing a Redis). */
     RATE_LIMIT_PREFIX: raw.RATE_LIMIT_PREFIX || 'wirehouse:rl',
     get PAGE_CACHE(): PageCacheSettings {

@@ -6,12 +6,16 @@ import { publishedUnless, roles, trashOrDelete } from '@/access'
 import { relatedLinksField } from '@/fields/relatedLinks'
 import { requiredToPublish } from '@/fields/requiredToPublish'
 import { slugField } from '@/fields/slug'
-import { revalidateSite } from '@/hooks/revalidateSite'
+import { expirePages } from '@/hooks/expirePages'
 import { ingestEndpoint } from '@/ingest/endpoint'
+import { articleChangeTags } from '@/pageCache/vocabulary'
 
 import { ingestField } from './fields/ingest'
 import { wireRightsField } from './fields/wireRights'
 import { setPublishedAt } from './hooks/setPublishedAt'
+
+/** The pages showing an article, when what readers see of it changes (not a new draft). */
+const pages = expirePages(articleChangeTags, { published: true })
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -41,10 +45,10 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [publishedForAnonymous()],
-    beforeChange: [setPublishedAt()],
+    beforeChange: [setPublishedAt(), pages.beforeChange],
     beforeDelete: [refuseDeleteWhileReferenced()],
-    afterChange: [revalidateSite().afterChange],
-    afterDelete: [revalidateSite().afterDelete],
+    afterChange: [pages.afterChange],
+    afterDelete: [pages.afterDelete],
   },
   endpoints: [ingestEndpoint()],
   // Readers' lists: published only (access), newest first, all of them or by source or section

@@ -1,10 +1,15 @@
 import type { CollectionOverrides } from '@wirehouse/payload-plugin-attribution'
 
 import { auditCollection } from '@/hooks/audit'
-import { revalidateSite } from '@/hooks/revalidateSite'
+import { expirePages } from '@/hooks/expirePages'
+import { rescheduleNotices } from '@/pageCache/scheduler'
+import { noticeChangeTags } from '@/pageCache/vocabulary'
 
-/** The public pages show notices: any change expires their cache. */
-const site = revalidateSite()
+/** The pages a notice is on or could join, when what readers see of it changes (not a draft or a review). */
+const pages = expirePages(noticeChangeTags, { published: true })
+
+/** Its times may be the next moment a notice comes into force or leaves. */
+const schedule = rescheduleNotices()
 
 /** Every change to a notice is audited, all its fields. */
 const audit = auditCollection()
@@ -16,8 +21,8 @@ const audit = auditCollection()
 export const LegalNotices: CollectionOverrides = {
   admin: { group: { en: 'Rights', fr: 'Droits', de: 'Rechte' } },
   hooks: {
-    beforeChange: [audit.beforeChange],
-    afterChange: [audit.afterChange, site.afterChange],
-    afterDelete: [audit.afterDelete, site.afterDelete],
+    beforeChange: [audit.beforeChange, pages.beforeChange],
+    afterChange: [audit.afterChange, pages.afterChange, schedule.afterChange],
+    afterDelete: [audit.afterDelete, pages.afterDelete, schedule.afterDelete],
   },
 }

@@ -1,10 +1,10 @@
 import type { GlobalOverrides } from '@wirehouse/payload-plugin-attribution'
 
 import { auditGlobal } from '@/hooks/audit'
-import { revalidateSiteGlobal } from '@/hooks/revalidateSite'
+import { expirePublisherPages } from '@/hooks/expirePages'
 
 /** The app's side of the plugin's `publisher` global: the admin group, the audit trail and the pages' cache. */
 export const Publisher: GlobalOverrides = {
   admin: { group: { en: 'Rights', fr: 'Droits', de: 'Rechte' } },
-  hooks: { afterChange: [auditGlobal(), revalidateSiteGlobal()] },
+  hooks: { afterChange: [auditGlobal(), expirePublisherPages()] },
 }

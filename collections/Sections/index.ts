@@ -6,7 +6,8 @@ import { anyone, roles } from '@/access'
 import { relatedLinksField } from '@/fields/relatedLinks'
 import { slugField } from '@/fields/slug'
 import { uniqueWithin } from '@/fields/validators'
-import { revalidateSite } from '@/hooks/revalidateSite'
+import { expirePages } from '@/hooks/expirePages'
+import { sectionChangeTags } from '@/pageCache/vocabulary'
 
 /** The admin group of sections and sites. */
 export const NETWORK = { en: 'Network', fr: 'Réseau', de: 'Netzwerk' }
@@ -26,8 +27,8 @@ export const Sections: CollectionConfig = {
   },
   hooks: {
     beforeDelete: [refuseDeleteWhileReferenced()],
-    afterChange: [revalidateSite().afterChange],
-    afterDelete: [revalidateSite().afterDelete],
+    afterChange: [expirePages(sectionChangeTags).afterChange],
+    afterDelete: [expirePages(sectionChangeTags).afterDelete],
   },
   // A section's slug is unique within its site, not across the network.
   indexes: [{ fields: ['site', 'slug'], unique: true }],

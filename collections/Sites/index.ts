@@ -4,7 +4,8 @@ import { refuseDeleteWhileReferenced } from '@wirehouse/payload-plugin-attributi
 
 import { anyone, roles } from '@/access'
 import { hostname } from '@/fields/validators'
-import { revalidateSite } from '@/hooks/revalidateSite'
+import { expirePages } from '@/hooks/expirePages'
+import { siteChangeTags } from '@/pageCache/vocabulary'
 
 import { NETWORK } from '../Sections'
 
@@ -23,8 +24,8 @@ export const Sites: CollectionConfig = {
   },
   hooks: {
     beforeDelete: [refuseDeleteWhileReferenced()],
-    afterChange: [revalidateSite().afterChange],
-    afterDelete: [revalidateSite().afterDelete],
+    afterChange: [expirePages(siteChangeTags).afterChange],
+    afterDelete: [expirePages(siteChangeTags).afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

@@ -1,10 +1,11 @@
 import type { CollectionOverrides } from '@wirehouse/payload-plugin-attribution'
 
 import { auditCollection } from '@/hooks/audit'
-import { revalidateSite } from '@/hooks/revalidateSite'
+import { expirePages } from '@/hooks/expirePages'
+import { sourceChangeTags } from '@/pageCache/vocabulary'
 
-/** Sources name the credit and rights the public pages show: any change expires their cache. */
-const site = revalidateSite()
+/** Sources name the credit and rights the public pages show: a change of what they show expires those pages. */
+const pages = expirePages(sourceChangeTags)
 
 /** The audit log follows a source's identity and rights, their proposals and review, and its moves to and from the trash. */
 const audit = auditCollection({
@@ -18,7 +19,7 @@ const audit = auditCollection({
 export const WireSources: CollectionOverrides = {
   admin: { group: { en: 'Rights', fr: 'Droits', de: 'Rechte' } },
   hooks: {
-    afterChange: [audit.afterChange, site.afterChange],
-    afterDelete: [audit.afterDelete, site.afterDelete],
+    afterChange: [audit.afterChange, pages.afterChange],
+    afterDelete: [audit.afterDelete, pages.afterDelete],
   },
 }

@@ -16,10 +16,11 @@ const generation = cache(async () => currentGeneration(await payload()))
 
 /**
  * What the public pages read, through the Local API as an anonymous reader (published content
- * only, access rules applied). Cached in this instance under the current generation
- * (`./generation.ts`), which every change replaces, so every instance reads afresh after a
- * change wherever it was saved; and for a minute at most, so a notice that comes into force at a
- * set time shows without anyone saving anything.
+ * only, access rules applied). Cached in Next's cache (each instance's memory, or Redis shared by
+ * all with `REDIS_URL`: `cache-handler.mjs`) under the current generation (`./generation.ts`),
+ * which every change the pages show replaces, and so does a notice coming into force at its time
+ * (`src/pageCache/scheduler.ts`): every instance reads afresh after a change wherever it was
+ * saved. A minute at most besides, should a scheduled notice's moment pass with no scheduler running.
  */
 const cached = <A extends unknown[], R>(name: string, read: (...args: A) => Promise<R>) => {
   const stored = unstable_cache((_generation: string, ...args: A) => read(...args), ['wirehouse', name], { revalidate: 60 })
@@ -34,10 +35,13 @@ const TEASER = {
   dateline: true,
   publishedAt: true,
   section: true,
+  // The sources its credit names, for the page cache's tags.
+  source: true,
+  additionalSources: true,
   attribution: { credit: true },
 } as const
 
-export type Teaser = Pick<Article, 'dateline' | 'headline' | 'id' | 'publishedAt' | 'slug' | 'summary'> & {
+export type Teaser = Pick<Article, 'additionalSources' | 'dateline' | 'headline' | 'id' | 'publishedAt' | 'slug' | 'source' | 'summary'> & {
   attribution?: Pick<NonNullable<Article['attribution']>, 'credit'> | null
 }
 

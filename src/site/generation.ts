@@ -22,12 +22,11 @@ const kvCollection = (payload: Payload): CollectionSlug | undefined => {
 }
 
 /**
- * Writes a new generation. In the database it joins the change's own transaction: no instance
- * can see the new generation before the change itself, and cache data it read before the commit
- * under the new key.
+ * Writes a new generation. In the database it joins the change's own transaction (`req`): no
+ * instance can see the new generation before the change itself, and cache data it read before the
+ * commit under the new key. Without `req` (a notice coming into force at its time) on its own.
  */
-export const bumpGeneration = async (req: PayloadRequest): Promise<void> => {
-  const { payload } = req
+export const bumpGeneration = async (payload: Payload, req?: PayloadRequest): Promise<void> => {
   const collection = kvCollection(payload)
   if (!collection) return payload.kv.set(GENERATION_KEY, next())
   await payload.db.upsert({

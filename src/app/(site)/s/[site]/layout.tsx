@@ -3,15 +3,18 @@ import type { ReactNode } from 'react'
 import Link from 'next/link'
 import { notFound } from 'next/navigation.js'
 
-import { siteBase } from '@/site/request'
-import { sitePaths } from '@/site/format'
+import { networkPageTags, sitePageTags } from '@/pageCache/vocabulary'
 import { siteByDomain, siteSections } from '@/site/data'
+import { sitePaths } from '@/site/format'
+import { declareTags, siteBase } from '@/site/request'
 
 type Props = { children: ReactNode; params: Promise<{ site: string }> }
 
 /** A site's header (name, masthead, sections) and footer around each of its pages. */
 export default async function SiteFrame({ children, params }: Props) {
   const site = await siteByDomain(decodeURIComponent((await params).site))
+  // Until a site with this domain is created.
+  await declareTags(site ? sitePageTags(site.id) : networkPageTags())
   if (!site) notFound()
   const paths = sitePaths(await siteBase(site.domain))
   const sections = await siteSections(site.id)

@@ -3,10 +3,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation.js'
 
+import { listingPageTags } from '@/pageCache/vocabulary'
 import { Teasers } from '@/site/components/Teasers'
 import { siteByDomain, siteHome } from '@/site/data'
 import { sitePaths } from '@/site/format'
-import { siteBase } from '@/site/request'
+import { declareTags, siteBase } from '@/site/request'
 
 type Props = { params: Promise<{ site: string }> }
 
@@ -23,6 +24,7 @@ export default async function SiteHome({ params }: Props) {
   if (!site) notFound()
   const paths = sitePaths(await siteBase(site.domain))
   const sections = await siteHome(site.id, PER_SECTION)
+  await declareTags(listingPageTags(site.id, sections.map((s) => s.section.id), sections.flatMap((s) => s.articles)))
   return (
     <main className="site-main" id="main">
       <h1 className="visually-hidden">{site.name}: latest news</h1>

@@ -3,10 +3,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation.js'
 
+import { listingPageTags, sitePageTags } from '@/pageCache/vocabulary'
 import { Teasers } from '@/site/components/Teasers'
 import { sectionPage, siteByDomain } from '@/site/data'
 import { sitePaths } from '@/site/format'
-import { siteBase } from '@/site/request'
+import { declareTags, siteBase } from '@/site/request'
 
 type Props = { params: Promise<{ section: string; site: string }>; searchParams: Promise<{ page?: string }> }
 
@@ -15,19 +16,22 @@ const load = async ({ params, searchParams }: Props) => {
   const site = await siteByDomain(decodeURIComponent(domain))
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1)
   const found = site && (await sectionPage(site.id, section, page))
-  return site && found ? { site, ...found } : null
+  return site ? { site, found } : null
 }
 
 export const generateMetadata = async (props: Props): Promise<Metadata> => {
-  const found = await load(props)
-  return found ? { title: `${found.section.name} · ${found.site.name}`, description: found.section.description ?? undefined } : {}
+  const { site, found } = (await load(props)) ?? {}
+  return site && found ? { title: `${found.section.name} · ${site.name}`, description: found.section.description ?? undefined } : {}
 }
 
 /** A section's latest articles, twenty a page. */
 export default async function SectionPage(props: Props) {
-  const found = await load(props)
+  const { site, found } = (await load(props)) ?? {}
+  if (!site) notFound()
+  // Not found: until a section with this slug is created on the site.
+  await declareTags(found ? listingPageTags(site.id, [found.section.id], found.articles) : sitePageTags(site.id))
   if (!found) notFound()
-  const { site, section, articles, page, totalPages } = found
+  const { section, articles, page, totalPages } = found
   const paths = sitePaths(await siteBase(site.domain))
   return (
     <main className="site-main" id="main">

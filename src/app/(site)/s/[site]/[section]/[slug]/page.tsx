@@ -4,12 +4,13 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import { draftMode, headers } from 'next/headers.js'
 import { notFound } from 'next/navigation.js'
 
+import { articlePageTags, networkPageTags, sitePageTags, TAGS } from '@/pageCache/vocabulary'
 import { NONCE_HEADER } from '@/security/csp'
 import { ArticleView } from '@/site/components/ArticleView'
 import { RefreshOnSave } from '@/site/components/RefreshOnSave'
-import { previewArticle, publishedArticle, siteByDomain } from '@/site/data'
+import { previewArticle, publishedArticle, siteByDomain, siteSections } from '@/site/data'
 import { sitePaths } from '@/site/format'
-import { siteBase } from '@/site/request'
+import { declareTags, siteBase } from '@/site/request'
 
 type Props = { params: Promise<{ section: string; site: string; slug: string }> }
 
@@ -21,19 +22,32 @@ const load = async ({ params }: Props) => {
   const query = { siteId: site.id, section, slug }
   const preview = (await draftMode()).isEnabled
   const article = preview ? await previewArticle(query, await headers()) : await publishedArticle(query)
-  return article ? { site, article, preview } : null
+  return { site, article, preview, section }
+}
+
+/**
+ * What the page shows, for the page cache; a page not found waits for an article published in
+ * the section it names (or for that section, or that site, to be created).
+ */
+const pageTags = async (found: Awaited<ReturnType<typeof load>>) => {
+  if (!found) return networkPageTags()
+  const { site, article, section } = found
+  if (article) return articlePageTags(article, site.id)
+  const listed = (await siteSections(site.id)).find((s) => s.slug === section)
+  return listed ? [TAGS.section(listed.id)] : sitePageTags(site.id)
 }
 
 export const generateMetadata = async (props: Props): Promise<Metadata> => {
   const found = await load(props)
-  if (!found) return {}
+  if (!found?.article) return {}
   const { article, site } = found
   return { title: `${article.headline} · ${site.name}`, description: article.summary ?? undefined }
 }
 
 export default async function ArticlePage(props: Props) {
   const found = await load(props)
-  if (!found) notFound()
+  if (!found?.preview) await declareTags(await pageTags(found))
+  if (!found?.article) notFound()
   const { article, site, preview } = found
   const paths = sitePaths(await siteBase(site.domain))
   return (
