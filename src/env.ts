@@ -41,6 +41,13 @@ const limit = (name: LimitName, value: string | undefined): Limit => {
   return { points: Number(match[1]), seconds: Number(match[2]) }
 }
 
+/** A whole number of seconds, 0 or more (the API's cache lifetimes). */
+const seconds = (name: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined || value.trim() === '') return fallback
+  if (!/^\d+$/.test(value.trim())) throw new ConfigError(`${name} is "${value}": give a whole number of seconds, e.g. ${fallback}.`)
+  return Number(value)
+}
+
 /** `TRUST_PROXY` as express's `trust proxy` setting: false (unset), true, a hop count, or addresses/subnets. */
 const trustProxy = (value: string | undefined): boolean | number | string[] => {
   if (!value || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false
@@ -110,6 +117,14 @@ export const readEnv = (raw: Raw) => {
     REDIS_URL: raw.REDIS_URL || '',
     /** Prefix of the rate limiter's Redis keys (one per deployment sharing a Redis). */
     RATE_LIMIT_PREFIX: raw.RATE_LIMIT_PREFIX || 'wirehouse:rl',
+    /** How long a shared cache (CDN, proxy) or browser may reuse an anonymous API read (`max-age`). */
+    get API_CACHE_MAX_AGE(): number {
+      return seconds('API_CACHE_MAX_AGE', raw.API_CACHE_MAX_AGE, 30)
+    },
+    /** How much longer it may serve that read stale while it revalidates it (`stale-while-revalidate`). */
+    get API_CACHE_STALE_WHILE_REVALIDATE(): number {
+      return seconds('API_CACHE_STALE_WHILE_REVALIDATE', raw.API_CACHE_STALE_WHILE_REVALIDATE, 300)
+    },
     get RATE_LIMITS(): Record<LimitName, Limit> {
       const names = Object.keys(RATE_LIMIT_DEFAULTS) as LimitName[]
       return Object.fromEntries(names.map((name) => [name, limit(name, raw[`RATE_LIMIT_${name}`])])) as Record<LimitName, Limit>
