@@ -3,15 +3,29 @@
  * (`src/app/(payload)/api/…/route.ts`): anonymous GETs on REST and GraphQL carry a strong ETag and
  * a public Cache-Control, `If-None-Match` answers 304 without a body, the tag follows every change
  * of what the answer shows (the article, a notice in its attribution, the publisher), and
- * signed-in callers, drafts and errors stay `private, no-store`.
+ * signed-in callers, drafts and errors stay `private, no-store`. The last part checks the same
+ * through the production server (express, Next's compression): it needs a Next production build.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { MAX_GET_QUERY_BYTES } from '@/api/graphqlGet'
 import { PRIVATE, publicCacheControl, withHttpCache } from '@/api/httpCache'
+import { ConfigError, readEnv } from '@/env'
+import { DEMO_PASSWORD } from '@/seed/data'
 
+import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { paragraph } from '../helpers/lexical'
-import { startApp, type TestApp } from '../helpers/payload'
+import { databaseUnderTest, startApp, type TestApp } from '../helpers/payload'
+import {
+  BUILD_TIMEOUT_MS,
+  ensureBuild,
+  killServers,
+  type RunningServer,
+  send,
+  spawnServer,
+  START_TIMEOUT_MS,
+  waitUntilReady,
+} from '../helpers/server'
 
 type Route = (request: Request, context?: unknown) => Promise<Response>
 type Reply = { status: number; headers: Headers; text: string; body: any }
@@ -146,7 +160,8 @@ describe('reads that stay private, no-store', () => {
     const anonymous = await get(`articles/${articleId}`)
     const { Authorization } = await app.auth('editor')
     const token = Authorization.replace('JWT ', '')
-    for (const headers of [{ Authorization }, { Cookie: `theme=dark; payload-token=${token}` }, { Authorization: 'users API-Key not-a-real-key' }]) {
+    const signedIn: Record<string, string>[] = [{ Authorization }, { Cookie: `theme=dark; payload-token=${token}` }, { Authorization: 'users API-Key not-a-real-key' }]
+    for (const headers of signedIn) {
       const reply = await get(`articles/${articleId}`, { ...headers, 'If-None-Match': anonymous.headers.get('etag')! })
       expect(reply.status).toBe(200)
       expectPrivate(reply)
@@ -263,5 +278,84 @@ describe('GraphQL over GET', () => {
     expect(reply.status).toBe(400)
     expect(reply.body.errors[0].message).toBe('PersistedQueryNotSupported')
     expectPrivate(reply)
+  })
+})
+
+describe('settings', () => {
+  it('defaults to max-age=30, stale-while-revalidate=300, and refuses a setting that is not whole seconds', () => {
+    expect(readEnv({}).API_CACHE_MAX_AGE).toBe(30)
+    expect(readEnv({}).API_CACHE_STALE_WHILE_REVALIDATE).toBe(300)
+    expect(readEnv({ API_CACHE_MAX_AGE: '0', API_CACHE_STALE_WHILE_REVALIDATE: '60' })).toMatchObject({
+      API_CACHE_MAX_AGE: 0,
+      API_CACHE_STALE_WHILE_REVALIDATE: 60,
+    })
+    expect(() => readEnv({ API_CACHE_MAX_AGE: '30s' }).API_CACHE_MAX_AGE).toThrow(ConfigError)
+    expect(() => readEnv({ API_CACHE_STALE_WHILE_REVALIDATE: '-1' }).API_CACHE_STALE_WHILE_REVALIDATE).toThrow(/whole number of seconds/)
+  })
+})
+
+describe('through the production server', () => {
+  const SECRET = 'api-cache-test-secret-of-more-than-32-characters'
+  let db: TestDatabase
+  let server: RunningServer
+  let id: number | string
+
+  beforeAll(async () => {
+    await ensureBuild()
+    db = await createTestDatabase(databaseUnderTest())
+    server = await spawnServer({ DATABASE_URI: db.uri, PAYLOAD_SECRET: SECRET, SEED_ON_EMPTY: 'true', SEED_DEMO_USERS: 'true' })
+    await waitUntilReady(server)
+    id = (JSON.parse((await serverGet('/api/articles?limit=1&depth=0')).body) as { docs: { id: number | string }[] }).docs[0].id
+  }, BUILD_TIMEOUT_MS + START_TIMEOUT_MS)
+  afterAll(async () => {
+    await killServers()
+    await db?.drop().catch(() => undefined)
+  })
+
+  const serverGet = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    send(`${server.url}${path}`, { method, headers, ...(method === 'HEAD' && { body: '' }) }).reply
+
+  it('serves anonymous reads with the ETag, 304s and the security headers, compressed or not', async () => {
+    const reply = await serverGet(`/api/articles/${id}?depth=1`)
+    expect(reply.status).toBe(200)
+    const etag = reply.headers.etag!
+    expect(etag).toMatch(STRONG_ETAG)
+    expect(reply.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=300')
+    expect(reply.headers['content-security-policy']).toContain("default-src 'none'")
+    const gzip = await serverGet(`/api/articles/${id}?depth=1`, { 'Accept-Encoding': 'gzip' })
+    expect(gzip.headers.etag).toBe(etag)
+    for (const headers of [{}, { 'Accept-Encoding': 'gzip' }] as Record<string, string>[]) {
+      const again = await serverGet(`/api/articles/${id}?depth=1`, { ...headers, 'If-None-Match': etag })
+      expect(again.status).toBe(304)
+      expect(again.body).toBe('')
+      expect(again.headers.etag).toBe(etag)
+      expect(again.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=300')
+    }
+    const head = await serverGet(`/api/articles/${id}?depth=1`, {}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.headers.etag).toBe(etag)
+  })
+
+  it('serves GraphQL over GET to anonymous callers, cacheable', async () => {
+    const params = new URLSearchParams({ query: '{ Articles(limit: 2) { docs { id headline attribution { credit } } } }' })
+    const reply = await serverGet(`/api/graphql?${params}`)
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.body).data.Articles.docs).toHaveLength(2)
+    expect(reply.headers.etag).toMatch(STRONG_ETAG)
+    expect((await serverGet(`/api/graphql?${params}`, { 'If-None-Match': reply.headers.etag! })).status).toBe(304)
+  })
+
+  it('keeps the session cookie\'s reads private', async () => {
+    const login = await send(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@wirehouse.test', password: DEMO_PASSWORD }),
+    }).reply
+    expect(login.status).toBe(200)
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('payload-token='))!.split(';')[0]
+    const reply = await serverGet(`/api/articles/${id}`, { Cookie: cookie })
+    expect(reply.status).toBe(200)
+    expect(reply.headers['cache-control']).toBe(PRIVATE)
+    expect(reply.headers.etag).toBeUndefined()
   })
 })
