@@ -53,8 +53,13 @@ const asksForDrafts = (request: Request) => {
 
 const saysPrivate = (headers: Headers) => /\b(private|no-store|no-cache)\b/i.test(headers.get('cache-control') ?? '')
 
-const respond = (response: Response, headers: Headers, body: BodyInit | null = response.body) =>
-  new Response(body, { status: response.status, statusText: response.statusText, headers })
+const isHead = (request: Request) => request.method.toUpperCase() === 'HEAD'
+
+const respond = (request: Request, response: Response, headers: Headers, body: BodyInit | null = response.body) => {
+  if (!isHead(request)) return new Response(body, { status: response.status, statusText: response.statusText, headers })
+  if (!response.bodyUsed) void response.body?.cancel().catch(() => undefined)
+  return new Response(null, { status: response.status, statusText: response.statusText, headers })
+}
 
 /** Headers a 304 leaves out: it has no body to describe. */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding']
@@ -67,12 +72,12 @@ export const withHttpCache = async (request: Request, response: Response, { cook
   const keepPrivate = (body?: ArrayBuffer) => {
     headers.set('Cache-Control', PRIVATE)
     headers.delete('ETag')
-    return respond(response, headers, body ?? response.body)
+    return respond(request, response, headers, body)
   }
   if (response.status !== 200 || isSignedIn(request, cookieName) || asksForDrafts(request)) return keepPrivate()
   if (headers.has('set-cookie') || saysPrivate(headers)) return keepPrivate()
   // Files (uploads) stream with Payload's own headers; only JSON answers are hashed.
-  if (!/json/i.test(headers.get('content-type') ?? '')) return respond(response, headers)
+  if (!/json/i.test(headers.get('content-type') ?? '')) return respond(request, response, headers)
   const bytes = await response.arrayBuffer()
   if (shareable && !shareable(new TextDecoder().decode(bytes))) return keepPrivate(bytes)
   const etag = etagOf(bytes)
@@ -83,13 +88,14 @@ export const withHttpCache = async (request: Request, response: Response, { cook
     for (const name of BODY_HEADERS) headers.delete(name)
     return new Response(null, { status: 304, headers })
   }
-  return respond(response, headers, request.method.toUpperCase() === 'HEAD' ? null : bytes)
+  return respond(request, response, headers, bytes)
 }
 
 /** One of Payload's route handlers, its reads answered with the cache headers above. */
 export const cachedReads =
   <Args extends unknown[]>(config: Config, handler: Handler<Args>, options: Omit<Options, 'cookieName'> = {}): Handler<Args> =>
   async (request, ...args) => {
-    const response = await handler(request, ...args)
+    // Payload routes a HEAD nowhere (404): it gets the GET's answer without the body.
+    const response = await handler(isHead(request) ? new Request(request, { method: 'GET' }) : request, ...args)
     return withHttpCache(request, response, { ...options, cookieName: sessionCookieName((await config).cookiePrefix) })
   }

@@ -117,6 +117,12 @@ describe('anonymous REST reads', () => {
     const other = await get(`articles/${articleId}?depth=1`, { 'If-None-Match': '"something-else"' })
     expect(other.status).toBe(200)
     expect(other.body.id).toBe(articleId)
+    const head = await read(
+      await rest.GET(new Request(`${BASE}/articles/${articleId}?depth=1`, { method: 'HEAD' }), { params: Promise.resolve({ slug: ['articles', String(articleId)] }) }),
+    )
+    expect(head.status).toBe(200)
+    expect(head.text).toBe('')
+    expect(head.headers.get('etag')).toBe(etag)
     // A client that asks for a fresh copy gets one.
     expect((await get(`articles/${articleId}?depth=1`, { 'If-None-Match': etag, 'Cache-Control': 'no-cache' })).status).toBe(200)
   })
