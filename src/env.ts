@@ -41,6 +41,7 @@ const limit = (name: LimitName, value: string | undefined): Limit => {
   return { points: Number(match[1]), seconds: Number(match[2]) }
 }
 
+/** A whole number of seconds, 0 or more (the API's cache lifetimes). */
 /** `TRUST_PROXY` as express's `trust proxy` setting: false (unset), true, a hop count, or addresses/subnets. */
 const trustProxy = (value: string | undefined): boolean | number | string[] => {
   if (!value || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false
@@ -155,6 +156,14 @@ export const readEnv = (raw: Raw) => {
         prefix: raw.PAGE_CACHE_PREFIX || 'wirehouse:pc',
         pollMs: whole('PAGE_CACHE_POLL_MS', raw.PAGE_CACHE_POLL_MS, 500, 50),
       }
+    },
+    /** How long a shared cache (CDN, proxy) or browser may reuse an anonymous API read (`max-age`). */
+    get API_CACHE_MAX_AGE(): number {
+      return whole('API_CACHE_MAX_AGE', raw.API_CACHE_MAX_AGE, 30)
+    },
+    /** How much longer it may serve that read stale while it revalidates it (`stale-while-revalidate`). */
+    get API_CACHE_STALE_WHILE_REVALIDATE(): number {
+      return whole('API_CACHE_STALE_WHILE_REVALIDATE', raw.API_CACHE_STALE_WHILE_REVALIDATE, 300)
     },
     get RATE_LIMITS(): Record<LimitName, Limit> {
       const names = Object.keys(RATE_LIMIT_DEFAULTS) as LimitName[]

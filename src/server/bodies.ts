@@ -1,7 +1,6 @@
-import type { IncomingHttpHeaders } from 'node:http'
-
 import type { RequestHandler, Response } from 'express'
 
+import { hasCredentials } from '../api/credentials'
 import { INGEST_DEFAULTS } from '../ingest/ingest'
 import { LIMITS } from '../limits'
 
@@ -51,15 +50,6 @@ export const routedPath = (url: string): string => {
     // a malformed escape: judge the path as sent
   }
   return new URL(`/${decoded.split('/').filter(Boolean).join('/')}`, 'http://host').pathname
-}
-
-const hasCredentials = (headers: IncomingHttpHeaders, cookie: string): boolean => {
-  const authorization = headers.authorization ?? ''
-  if (authorization.startsWith('JWT ') || authorization.startsWith('Bearer ') || authorization.includes(' API-Key ')) return true
-  return (headers.cookie ?? '').split(';').some((pair) => {
-    const [name, value = ''] = pair.trim().split('=')
-    return name === cookie && value !== ''
-  })
 }
 
 /**
