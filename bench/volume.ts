@@ -9,6 +9,8 @@
  * (`REST_GET`), rounds of
  *
  *   list               GET /api/articles?limit=10&sort=-publishedAt&depth=0 (with totalDocs)
+ *   list after a change  the same, right after an article row changed (raw SQL, which moves the
+ *                      articles' change token): the count is made afresh, not reused
  *   list, no count     the same with pagination=false: no totalDocs, so no count of them all
  *   filter by source   the same, where[source][equals]=<AFP>
  *   filter by section  the same, where[section][equals]=<a section> (a site's section page)
@@ -52,11 +54,22 @@ const TARGET = 1.5
 const PAGE = 10
 const NOTICE = 'Governing law'
 
-const CASES = ['list', 'list, no count', 'filter by source', 'filter by section', 'attribution read', 'notice change', 'notice write'] as const
+const CASES = [
+  'list',
+  'list after a change',
+  'list, no count',
+  'filter by source',
+  'filter by section',
+  'attribution read',
+  'notice change',
+  'notice write',
+] as const
 type Case = (typeof CASES)[number]
 /** What one round runs; 'notice write' is timed inside 'notice change'. */
 type Timed = Exclude<Case, 'notice write'>
 const TIMED = CASES.filter((c): c is Timed => c !== 'notice write')
+/** Reported without a target: the count a change leaves to the next list (see the README). */
+const UNTARGETED: Case[] = ['list after a change']
 
 type Doc = Record<string, any>
 type Row = { db: string; case: Case; ms: number[] }
@@ -181,6 +194,17 @@ const prepare = async (kind: string, size: number, payload: Payload, key: string
     'list, no count': async () => {
       const { ms, body } = await get(`${LIST}&pagination=false`)
       listed('list, no count', body, null)
+      return ms
+    },
+    // What a change costs the next list: its count made afresh (src/countCache.ts reuses counts
+    // only while no article changes). Then the filtered lists once, untimed, so that their cases
+    // keep measuring reads between changes.
+    'list after a change': async () => {
+      await sql(`UPDATE articles SET updated_at = updated_at WHERE id = ${ids[0]}`)
+      const { ms, body } = await get(LIST)
+      listed('list after a change', body, total)
+      await run['filter by source']()
+      await run['filter by section']()
       return ms
     },
     'filter by source': filtered('source', afp, bySource),
@@ -320,10 +344,11 @@ await main(async () => {
         baselineLabel: `${thousands(base)} articles`,
         baseline: r.ms[0],
         value: r.ms[i + 1],
-        target: { max: TARGET },
+        target: UNTARGETED.includes(r.case) ? {} : { max: TARGET },
       }),
     ),
   )
-  console.log(`worst ratio=${Math.max(...results.map((r) => r.ratio)).toFixed(2)} (target <= ${TARGET})`)
+  const targeted = results.filter((r) => r.target.max !== undefined)
+  console.log(`worst ratio=${Math.max(...targeted.map((r) => r.ratio)).toFixed(2)} (target <= ${TARGET}; ${UNTARGETED.join(', ')} reported only)`)
   report(results)
 })

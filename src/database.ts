@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { withCountCache } from './countCache'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 
@@ -39,8 +40,11 @@ const ensureDirectory = (uri: string) => {
 /**
  * Picks Payload's adapter by the URI scheme. SQL schemas come only from the committed
  * migrations (never from a dev push), so no run can stop at an interactive schema prompt.
+ * SQL adapters reuse exact counts until the counted rows change (`./countCache`).
  */
-export const databaseAdapter = (uri: string): DatabaseAdapterObj => {
+export const databaseAdapter = (uri: string): DatabaseAdapterObj => withCountCache(adapterFor(uri))
+
+const adapterFor = (uri: string): DatabaseAdapterObj => {
   const kind = databaseKind(uri)
   if (kind === 'sqlite') {
     ensureDirectory(uri)

@@ -3,12 +3,14 @@
  * four public read paths found from the seeded data, each checked once before load and on every
  * response under load, runs bounded in time and in requests, and the server's resident memory.
  */
+import type { IncomingHttpHeaders } from 'node:http'
+
 import autocannon from 'autocannon'
 import fs from 'node:fs'
 
 import { get, type Reply, type RunningServer, send, SERVER_NODE_OPTIONS, sleep } from './server'
 
-export type TargetName = 'by slug' | 'graphql' | 'list' | 'page' | 'probe'
+export type TargetName = 'by slug' | 'graphql' | 'list' | 'page' | 'probe' | 'section'
 
 export type Target = {
   name: TargetName
@@ -27,7 +29,7 @@ export type Sample = { slug: string; headline: string; section: string; domain: 
 export const GRAPHQL_QUERY = '{ Articles(limit: 10) { docs { headline slug attribution { credit copyrightHolder } } } }'
 
 /** How React writes text into HTML. */
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' })[c]!)
 
 const json = (reply: Reply, what: string) => {
@@ -138,6 +140,8 @@ export type LoadResult = {
   /** Responses received. */
   requests: number
   seconds: number
+  /** Responses by their `X-Cache` header (`HIT`, `MISS`, …), when the server sends one. */
+  xCache: Record<string, number>
 }
 
 /**
@@ -150,6 +154,7 @@ export const runLoad = async (url: string, targets: Target | Target[], options: 
   const connections = options.connections ?? 10
   let mismatches = 0
   let firstMismatch: string | undefined
+  const xCache: Record<string, number> = {}
   const result = await autocannon({
     url,
     connections,
@@ -163,7 +168,10 @@ export const runLoad = async (url: string, targets: Target | Target[], options: 
       path: target.path,
       headers: target.headers,
       body: target.body,
-      onResponse: (status: number, body: string) => {
+      onResponse: (status: number, body: string, _context: object, headers: IncomingHttpHeaders = {}) => {
+        // autocannon passes the raw header names, as the server wrote them.
+        const cache = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-cache')?.[1]
+        if (typeof cache === 'string') xCache[cache.toUpperCase()] = (xCache[cache.toUpperCase()] ?? 0) + 1
         if (status >= 200 && status < 300 && !target.expect(body)) {
           mismatches++
           firstMismatch ??= `${target.name}: ${body.slice(0, 300)}`
@@ -185,6 +193,7 @@ export const runLoad = async (url: string, targets: Target | Target[], options: 
     mismatches,
     requests,
     seconds: result.duration,
+    xCache,
   }
 }
 

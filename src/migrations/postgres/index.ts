@@ -10,6 +10,7 @@ import * as migration_20261203_110930_article_trash from './20261203_110930_arti
 import * as migration_20261203_111750_review_actions from './20261203_111750_review_actions';
 import * as migration_20261203_114343_accounts from './20261203_114343_accounts';
 import * as migration_20261203_140852_standards from './20261203_140852_standards';
+import * as migration_20261203_171501_volume_counts from './20261203_171501_volume_counts';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261203_140852_standards.up,
     down: migration_20261203_140852_standards.down,
-    name: '20261203_140852_standards'
+    name: '20261203_140852_standards',
+  },
+  {
+    up: migration_20261203_171501_volume_counts.up,
+    down: migration_20261203_171501_volume_counts.down,
+    name: '20261203_171501_volume_counts'
   },
 ];

@@ -11,6 +11,7 @@ import * as migration_20261203_110958_article_trash from './20261203_110958_arti
 import * as migration_20261203_111832_review_actions from './20261203_111832_review_actions';
 import * as migration_20261203_114447_accounts from './20261203_114447_accounts';
 import * as migration_20261203_140903_standards from './20261203_140903_standards';
+import * as migration_20261203_171520_volume_counts from './20261203_171520_volume_counts';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261203_140903_standards.up,
     down: migration_20261203_140903_standards.down,
-    name: '20261203_140903_standards'
+    name: '20261203_140903_standards',
+  },
+  {
+    up: migration_20261203_171520_volume_counts.up,
+    down: migration_20261203_171520_volume_counts.down,
+    name: '20261203_171520_volume_counts'
   },
 ];
