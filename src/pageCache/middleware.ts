@@ -51,14 +51,17 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
   const rendering = new Map<string, Promise<Entry | undefined>>()
 
   const serve = async (req: Request, res: Response, entry: Entry) => {
-    const { headers, body } = stamp(entry, newNonce())
     res.status(entry.status)
-    for (const [name, value] of headers) res.append(name, value)
-    res.set({ 'Cache-Control': cacheControl, ETag: entry.etag, [CACHE_HEADER]: 'HIT' }).vary('Accept-Encoding')
+    res.set({ 'Cache-Control': cacheControl, ETag: entry.etag, [CACHE_HEADER]: 'HIT' })
     if (req.fresh) {
-      res.status(304).end()
+      // The client keeps its copy, whose body has the nonce it was sent with: a 304 carrying a
+      // new policy would replace the old one and block every script of that copy.
+      res.vary('Accept-Encoding').status(304).end()
       return
     }
+    const { headers, body } = stamp(entry, newNonce())
+    for (const [name, value] of headers) res.append(name, value)
+    res.vary('Accept-Encoding')
     const compressed = req.acceptsEncodings('identity', 'gzip') === 'gzip'
     const sent = compressed ? await gzip(body, { level: 4 }) : body
     if (compressed) res.set('Content-Encoding', 'gzip')

@@ -70,6 +70,15 @@ afterAll(async () => {
   await redis.quit()
 })
 
+describe('the settings', () => {
+  it('default to a cache of 64 MB, pages up to 2 MB, and refuse what is not a whole number', () => {
+    expect(readEnv({}).PAGE_CACHE).toMatchObject({ enabled: true, maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024, pollMs: 500 })
+    expect(readEnv({ PAGE_CACHE: 'off', PAGE_CACHE_S_MAXAGE: '0' }).PAGE_CACHE).toMatchObject({ enabled: false, sMaxAge: 0 })
+    expect(() => readEnv({ PAGE_CACHE_MAX_BYTES: '64MB' }).PAGE_CACHE).toThrow(/PAGE_CACHE_MAX_BYTES is "64MB": give a whole number of at least 1/)
+    expect(() => readEnv({ PAGE_CACHE_POLL_MS: '10' }).PAGE_CACHE).toThrow(/PAGE_CACHE_POLL_MS is "10"/)
+  })
+})
+
 describe('which requests the page cache keeps', () => {
   it('keys a public page by host, path and the page number the section reads', () => {
     expect(decide(request('/s/news.example/world'), 'payload-token')).toEqual({
