@@ -92,7 +92,9 @@ const signatureOf = (want: Wanted): string => `${want.keys.join(',')}/${want.not
 /**
  * The attribution of each doc of `target`: the rules, sources and site-path documents from the
  * rules' cache (see load.ts: no query while nothing changed), each attribution resolved once per
- * article version, rules and question (`want`) and shared, frozen, by the reads that follow.
+ * article version (id, `updatedAt`, references, site path), rules and question (`want`) and
+ * shared, frozen, by the reads that follow; the host's `publicUrl` is taken to depend on the
+ * document and its path only.
  * A moment asked for (`at`) is resolved afresh. `unsaved`: the docs are not in the database (a preview).
  */
 export const attributionsFor = async (
@@ -114,8 +116,17 @@ export const attributionsFor = async (
   const cache = memo?.parts ?? new Map()
   const signature = want ? signatureOf(want) : '*'
   return docs.map((doc, index) => {
-    const site = rules.usesSite ? paths[index].at(-1) : undefined
-    const raw = publicUrlOf(options, target, doc, paths[index])
+    const path = paths[index]
+    // An article version (its id and `updatedAt`, which every save changes) with its references
+    // and its way to its site: what its attribution is made of under these rules.
+    const key =
+      memo && !unsaved && doc.updatedAt
+        ? `${signature}|${doc.id}@${String(doc.updatedAt)}|${String(doc._status)}|${refsOf(doc).map(refId).join(',')}|${path.map((d) => d?.id ?? '').join(',')}`
+        : undefined
+    const known = key ? memo!.attributions.get(key) : undefined
+    if (known) return known
+    const site = rules.usesSite ? path.at(-1) : undefined
+    const raw = publicUrlOf(options, target, doc, path)
     const article: ArticleInput = {
       source: refId(doc[fields.source]),
       additionalSources: refsOf(doc).slice(1).map(refId).filter((id): id is string => id !== null),
@@ -129,14 +140,11 @@ export const attributionsFor = async (
       site: site?.id ?? null,
     }
     const siteName = site?.name
-    const key = memo && `${signature}\0${JSON.stringify([article, raw, siteName])}`
-    const known = key ? memo.attributions.get(key) : undefined
-    if (known) return known
     const { url, warning } = withUrl(raw)
     const variables = { ...options.extraVariables, ...(site && { site: { name: siteName } }) }
     let attribution = resolveAttribution({ article: { ...article, url }, sources: lookup, notices: rules.notices, publisher: rules.publisher, at: moment, variables, cache, want })
     const extra = [...(rules.warnings ?? []), ...(warning ? [warning] : [])]
     if (extra.length && attribution.warnings) attribution = { ...attribution, warnings: [...(rules.warnings ?? []), ...attribution.warnings, ...(warning ? [warning] : [])] }
-    return key ? bounded(memo.attributions, key, frozen(attribution), MAX_RESOLVED) : attribution
+    return key ? bounded(memo!.attributions, key, frozen(attribution), MAX_RESOLVED) : attribution
   })
 }
