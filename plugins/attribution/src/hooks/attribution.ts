@@ -134,7 +134,7 @@ export const attachAttribution =
  */
 export const bumpOnChange: CollectionAfterChangeHook & CollectionAfterDeleteHook & GlobalAfterChangeHook = async ({ doc, req }) => {
   forgetRequest(req)
-  await bumpGeneration(req, RULES_GENERATION)
+  await bumpGeneration(req.payload, RULES_GENERATION, req)
   return doc
 }
 

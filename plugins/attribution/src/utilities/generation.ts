@@ -19,9 +19,11 @@ const kvCollection = (payload: Payload): CollectionSlug | undefined => {
   return typeof collectionSlug === 'string' ? (collectionSlug as CollectionSlug) : undefined
 }
 
-/** Writes a new generation under `key`, in the change's own transaction when the KV store is the database. */
-export const bumpGeneration = async (req: PayloadRequest, key: string): Promise<void> => {
-  const { payload } = req
+/**
+ * Writes a new generation under `key`: in the change's own transaction (`req`) when the KV store
+ * is the database; without `req` (a change with no request, such as a scheduled job's) on its own.
+ */
+export const bumpGeneration = async (payload: Payload, key: string, req?: PayloadRequest): Promise<void> => {
   const collection = kvCollection(payload)
   if (!collection) return payload.kv.set(key, next())
   await payload.db.upsert({ collection, data: { key, data: next() }, where: { key: { equals: key } }, select: {}, req })
