@@ -134,7 +134,8 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
       beforeValidate: [rejectTemplateProblems(options)],
       beforeChange: review ? [reviewNoticeChange(review)] : [],
       beforeDelete: [keepIfEverPublished, refuseDeleteWhileReferenced()],
-      ...(!disabled && { afterChange: [bumpOnChange], afterDelete: [bumpOnChange] }),
+      afterChange: [bumpOnChange],
+      afterDelete: [bumpOnChange],
     },
     { first: true },
   )
@@ -142,7 +143,7 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
 
 const sources = (collection: CollectionConfig, options: ResolvedOptions, users: CollectionSlug): CollectionConfig => {
   const rights = { create: managers(options), update: managers(options) }
-  const { disabled, review } = options
+  const { review } = options
   const withFields = { ...collection, fields: withMissing(collection.fields, review ? [rightsProposalField(users, rights)] : []) }
   return addHooks(
     review ? reviewed(withFields, review, rightsSubject(options.sourcesSlug)) : withFields,
@@ -150,7 +151,8 @@ const sources = (collection: CollectionConfig, options: ResolvedOptions, users: 
       beforeOperation: [publishedForAnonymous()],
       beforeChange: review ? [reviewRightsChange(review)] : [],
       beforeDelete: [refuseDeleteWhileReferenced()],
-      ...(!disabled && { afterChange: [bumpOnChange], afterDelete: [bumpOnChange] }),
+      afterChange: [bumpOnChange],
+      afterDelete: [bumpOnChange],
     },
     { first: true },
   )
@@ -195,7 +197,7 @@ export const attributionPlugin =
       if (collection.slug === noticesSlug) return notices(collection, options, users)
       if (collection.slug === sourcesSlug) return sources(collection, options, users)
       return collection
-    }).map((collection) => (disabled ? collection : alsoInRules(collection, options)))
+    }).map((collection) => alsoInRules(collection, options))
 
     const globals = [
       ...(incoming.globals ?? []),
@@ -203,13 +205,20 @@ export const attributionPlugin =
         ? []
         : [withOverrides(publisherGlobal(options), pluginOptions.publisher?.overrides)]),
     ].map((global): GlobalConfig =>
-      global.slug === publisherSlug && !disabled ? addHooks(global, { afterChange: [bumpOnChange] }, { first: true }) : global,
+      global.slug === publisherSlug ? addHooks(global, { afterChange: [bumpOnChange] }, { first: true }) : global,
     )
 
+    // Even disabled, an instance writes a new rules generation on every change, for the instances
+    // sharing its database that are not.
     const config: Config = {
       ...incoming,
       collections,
       globals,
+      // After the host's own start-up (its migrations may create the KV table): the first token.
+      onInit: async (payload) => {
+        await incoming.onInit?.(payload)
+        await ensureGeneration(payload, RULES_GENERATION)
+      },
       i18n: { ...incoming.i18n, translations: options.texts as NonNullable<Config['i18n']>['translations'] },
       ...(options.review && {
         graphQL: {
@@ -224,11 +233,6 @@ export const attributionPlugin =
     const components = incoming.admin?.components
     return {
       ...config,
-      // After the host's own start-up (its migrations may create the KV table): the first token.
-      onInit: async (payload) => {
-        await incoming.onInit?.(payload)
-        await ensureGeneration(payload, RULES_GENERATION)
-      },
       endpoints: [...(incoming.endpoints ?? []), previewEndpoint(options), reportEndpoint(options)],
       admin: {
         ...incoming.admin,
