@@ -57,13 +57,16 @@ const withUrl = (raw: unknown): { url?: string; warning?: string } => {
   return isAbsoluteUrl(raw) ? { url: raw } : { warning: `publicUrl gave ${JSON.stringify(raw)}, not an absolute http(s) URL: the JSON-LD has no url` }
 }
 
-/** Freezes an attribution that many reads share, all the way down. */
-const frozen = <T>(value: T): T => {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const item of Object.values(value)) frozen(item)
-  }
-  return value
+/**
+ * A copy of a cached attribution for one document: readers may change what they get (Payload's
+ * form state gives the notices' rows ids), and the cache must not see it. Plain JSON values only.
+ */
+const copyOf = <T>(value: T): T => {
+  if (Array.isArray(value)) return value.map(copyOf) as T
+  if (!value || typeof value !== 'object') return value
+  const copy: Record<string, unknown> = {}
+  for (const key in value) copy[key] = copyOf((value as Record<string, unknown>)[key])
+  return copy as T
 }
 
 /**
@@ -92,8 +95,8 @@ const signatureOf = (want: Wanted): string => `${want.keys.join(',')}/${want.not
 /**
  * The attribution of each doc of `target`: the rules, sources and site-path documents from the
  * rules' cache (see load.ts: no query while nothing changed), each attribution resolved once per
- * article version (id, `updatedAt`, references, site path), rules and question (`want`) and
- * shared, frozen, by the reads that follow; the host's `publicUrl` is taken to depend on the
+ * article version (id, `updatedAt`, references, site path), rules and question (`want`), each
+ * read getting its own copy; the host's `publicUrl` is taken to depend on the
  * document and its path only.
  * A moment asked for (`at`) is resolved afresh. `unsaved`: the docs are not in the database (a preview).
  */
@@ -124,7 +127,7 @@ export const attributionsFor = async (
         ? `${signature}|${doc.id}@${String(doc.updatedAt)}|${String(doc._status)}|${refsOf(doc).map(refId).join(',')}|${path.map((d) => d?.id ?? '').join(',')}`
         : undefined
     const known = key ? memo!.attributions.get(key) : undefined
-    if (known) return known
+    if (known) return copyOf(known)
     const site = rules.usesSite ? path.at(-1) : undefined
     const raw = publicUrlOf(options, target, doc, path)
     const article: ArticleInput = {
@@ -145,6 +148,6 @@ export const attributionsFor = async (
     let attribution = resolveAttribution({ article: { ...article, url }, sources: lookup, notices: rules.notices, publisher: rules.publisher, at: moment, variables, cache, want })
     const extra = [...(rules.warnings ?? []), ...(warning ? [warning] : [])]
     if (extra.length && attribution.warnings) attribution = { ...attribution, warnings: [...(rules.warnings ?? []), ...attribution.warnings, ...(warning ? [warning] : [])] }
-    return key ? bounded(memo!.attributions, key, frozen(attribution), MAX_RESOLVED) : attribution
+    return key ? copyOf(bounded(memo!.attributions, key, attribution, MAX_RESOLVED)) : attribution
   })
 }

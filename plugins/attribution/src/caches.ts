@@ -20,7 +20,7 @@ import type { Attribution } from './types.ts'
  * | `renderedObjects`  | the process                    | a notice body object                      | with the object (a WeakMap)                                                      |
  * | `requestCache`     | one request (`req.context`)    | the token and snapshot, rules per past moment, documents by id, hidden fields by document version | when the request changes a notice, a source, the publisher or a site-path document (`forgetRequest`), after which the request reads the rules afresh in its own transaction and leaves `snapshots` alone |
  *
- * Attributions are handed out frozen: one cached object serves every read of an article version.
+ * A cached attribution is handed to each read as its own copy: what a reader changes stays its own.
  * The app's public pages keep their own cache, keyed by a generation of their own
  * (the app's `src/site/generation.ts`).
  */
