@@ -7,6 +7,8 @@
  */
 
 /**
+ * Which notices apply, in display order.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "AttributionNotice".
  */
@@ -15,7 +17,13 @@ export type AttributionNotice =
       id?: string | null;
       kind?: string | null;
       title?: string | null;
+      /**
+       * Only when asked for: GraphQL selection, REST ?attribution=full or select, Local API context.attribution = "full".
+       */
       text?: string | null;
+      /**
+       * Only when asked for: GraphQL selection, REST ?attribution=full or select, Local API context.attribution = "full".
+       */
       html?: string | null;
     }[]
   | null;
@@ -330,7 +338,13 @@ export interface Attribution {
    */
   license?: string | null;
   notices?: AttributionNotice;
+  /**
+   * Every notice as plain text, each body once.
+   */
   text?: string | null;
+  /**
+   * Every notice as sanitized HTML, each body once.
+   */
   html?: string | null;
   jsonLd?:
     | {

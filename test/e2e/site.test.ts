@@ -114,7 +114,7 @@ describe('the public sites', () => {
 
   it('gives every sample article exactly the notices its attribution lists, in order', async () => {
     const view = await reader.newPage()
-    const { docs } = await (await fetch(`${server.url}/api/articles?where[externalId][like]=sample-&depth=2&limit=20`)).json()
+    const { docs } = await (await fetch(`${server.url}/api/articles?where[externalId][like]=sample-&depth=2&limit=20&attribution=full`)).json()
     expect(docs).toHaveLength(6)
     const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
     for (const article of docs) {

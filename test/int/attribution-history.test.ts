@@ -62,7 +62,7 @@ const EXPECTED: [string, null | string][] = [
 
 describe('the attribution as it was shown at a moment', () => {
   it.each(EXPECTED)('REST ?attributionAt= at "%s"', async (moment, text) => {
-    const res = await api.rest('GET', `articles/${articleId}?attributionAt=${moments[moment]}`)
+    const res = await api.rest('GET', `articles/${articleId}?attributionAt=${moments[moment]}&attribution=full`)
     expect(res.status).toBe(200)
     expect(pressCode(res.body.attribution)).toBe(text)
     // The rest of the boilerplate is there too, as it stood.
@@ -79,7 +79,7 @@ describe('the attribution as it was shown at a moment', () => {
   })
 
   it('without a moment: now (the notice is in the trash)', async () => {
-    const res = await api.rest('GET', `articles/${articleId}`)
+    const res = await api.rest('GET', `articles/${articleId}?attribution=full`)
     expect(pressCode(res.body.attribution)).toBeNull()
   })
 
@@ -104,7 +104,7 @@ describe('the attribution as it was shown at a moment', () => {
   })
 
   it('Local API: context.attributionAt', async () => {
-    const doc = await app.payload.findByID({ collection: 'articles', id: articleId, context: { attributionAt: moments.first } })
+    const doc = await app.payload.findByID({ collection: 'articles', id: articleId, context: { attributionAt: moments.first, attribution: 'full' } })
     expect(pressCode(doc.attribution as never)).toBe('Press code, first edition.')
   })
 

@@ -65,7 +65,7 @@ describe('GET /api/legal-notices/:id/reach', () => {
     const [kept] = (await app.payload.find({ collection: 'legal-notices', where: { title: { equals: 'Frontier Defense wire terms' } } })).docs
     const res = await api.rest('GET', `legal-notices/${kept.id}/reach?limit=100`)
     expect(res.body.totalDocs).toBeGreaterThan(0)
-    const { docs } = await app.payload.find({ collection: 'articles', where: { id: { in: res.body.docs.map((d: { id: number }) => d.id) } }, depth: 2, limit: 0 })
+    const { docs } = await app.payload.find({ collection: 'articles', where: { id: { in: res.body.docs.map((d: { id: number }) => d.id) } }, depth: 2, limit: 0, context: { attribution: 'full' } })
     for (const doc of docs) {
       const section = doc.section as { site: { domain: string } }
       expect(section.site.domain).toBe('frontierdefense.example')

@@ -200,11 +200,11 @@ describe('reads with select, writes, and sites', () => {
       const upi = await byCode('UPI')
       await app.payload.update({ collection: 'articles', id: upi.id, data: { section: section.id } })
       for (const depth of [0, 1, 2]) {
-        const res = await api.rest('GET', `articles/${upi.id}?depth=${depth}`)
+        const res = await api.rest('GET', `articles/${upi.id}?depth=${depth}&attribution=full`)
         expect(res.body.attribution.notices[0].text).toBe('Published by Ground Station.')
       }
       const orphan = await app.payload.create({ collection: 'articles', data: { headline: 'No section yet', source: upi.source }, draft: true })
-      const read = await app.payload.findByID({ collection: 'articles', id: orphan.id, draft: true })
+      const read = await app.payload.findByID({ collection: 'articles', id: orphan.id, draft: true, context: { attribution: 'full' } })
       expect(read.attribution?.notices?.[0].text).toBe('Published by Orbit Media Network.')
     } finally {
       await app.payload.update({ collection: 'legal-notices', id: notice.id, data: { deletedAt: new Date().toISOString() } })

@@ -35,7 +35,7 @@ const CONTRIBUTOR = 'http://cv.iptc.org/newscodes/contentprodpartyrole/contentSo
 
 /** The seeded story of a source (tests add more stories of the same sources). */
 const articleBy = async (code: string) => {
-  const found = await app.payload.find({ collection: 'articles', where: { externalId: { equals: `sample-${code.toLowerCase()}-0001` } }, depth: 1, limit: 2 })
+  const found = await app.payload.find({ collection: 'articles', where: { externalId: { equals: `sample-${code.toLowerCase()}-0001` } }, depth: 1, limit: 2, context: { attribution: 'full' } })
   expect(found.docs).toHaveLength(1)
   return found.docs[0] as Json
 }

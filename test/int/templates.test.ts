@@ -131,7 +131,7 @@ describe('every field that reaches a variable', () => {
     expect(publisher.status).toBe(200)
     await app.payload.update({ collection: 'sites', id: article.siteId, data: { name: payload } })
 
-    const rest = await api.rest('GET', `articles/${article.id}?depth=0`)
+    const rest = await api.rest('GET', `articles/${article.id}?depth=0&attribution=full`)
     expect(rest.status).toBe(200)
     check(rest.body.attribution, payload)
     expect(rest.body.attribution.jsonLd.creditText).toBe(payload)

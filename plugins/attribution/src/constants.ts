@@ -54,3 +54,12 @@ export const LICENSE_URLS: Record<License, null | string> = {
   'cc-by': 'https://creativecommons.org/licenses/by/4.0/',
   'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/',
 }
+
+/**
+ * The KV key (`payload.kv`) of the attribution rules' generation: every change of a notice, a
+ * source, the publisher or a document along the site path writes a new token under it.
+ */
+export const RULES_GENERATION = 'attribution:rules-generation'
+
+/** What `?attribution=` (REST) and `context.attribution` (Local API) take: `full` adds each notice's own text and HTML. */
+export const ATTRIBUTION_SHAPES = ['full'] as const

@@ -5,8 +5,52 @@ import { formatNames, toWords } from 'payload'
 import type { ReviewOptions } from './options.ts'
 import type { Subject } from './review/subjects.ts'
 
+import type { Wanted } from './resolve.ts'
+
 import { REVIEW_ACTIONS, type ReviewAction } from './constants.ts'
+import { GRAPHQL_SELECTION } from './hooks/attribution.ts'
+import { ATTRIBUTION_KEYS, FULL_NOTICE_KEYS, LEAN_NOTICE_KEYS } from './resolve.ts'
 import { reviewAct } from './review/act.ts'
+
+type Selection = { kind: string; name?: { value: string }; selectionSet?: { selections: readonly Selection[] } }
+type Info = { operation: { selectionSet: { selections: readonly Selection[] } }; fragments: Record<string, { selectionSet: { selections: readonly Selection[] } }> }
+
+/**
+ * What the whole operation selects of `attribution`, wherever it appears (a list, a document,
+ * populated relationships), through fragments; null when it selects none. Only that is computed.
+ */
+export const selectedAttribution = (info: Info): null | Wanted => {
+  const keys = new Set<string>()
+  const noticeKeys = new Set<string>()
+  let found = false
+  const seen = new Set<string>()
+  const walk = (selections: readonly Selection[], within: 'attribution' | 'notices' | 'outside') => {
+    for (const node of selections) {
+      if (node.kind === 'FragmentSpread') {
+        const name = node.name!.value
+        if (!seen.has(`${within}:${name}`) && info.fragments[name]) {
+          seen.add(`${within}:${name}`)
+          walk(info.fragments[name].selectionSet.selections, within)
+        }
+      } else if (node.kind === 'InlineFragment') walk(node.selectionSet?.selections ?? [], within)
+      else if (node.kind === 'Field') {
+        const name = node.name!.value
+        if (within === 'notices') noticeKeys.add(name)
+        else if (within === 'attribution') {
+          keys.add(name)
+          if (name === 'notices') walk(node.selectionSet?.selections ?? [], 'notices')
+        } else if (name === 'attribution' && node.selectionSet) {
+          found = true
+          walk(node.selectionSet.selections, 'attribution')
+        } else walk(node.selectionSet?.selections ?? [], 'outside')
+      }
+    }
+  }
+  walk(info.operation.selectionSet.selections, 'outside')
+  if (!found) return null
+  const notices = FULL_NOTICE_KEYS.filter((key) => noticeKeys.has(key))
+  return { keys: ATTRIBUTION_KEYS.filter((key) => keys.has(key)), noticeKeys: notices.length ? notices : LEAN_NOTICE_KEYS }
+}
 
 type QueryField = { args?: Record<string, unknown>; resolve: (...args: any[]) => unknown; type: unknown }
 
@@ -22,6 +66,7 @@ const queryNames = (collection: CollectionConfig): string[] => {
 /**
  * Adds `attributionAt: String` (an ISO date) to the attributed collections' `Article` and
  * `Articles` queries: the attribution as it was shown at that moment, for the whole request.
+ * They also note what the operation selects of `attribution`, so that only that is computed.
  */
 export const attributionAtArgument = (config: Config, collections: CollectionConfig[]): GraphQLExtension => {
   const previous = config.graphQL?.queries
@@ -40,8 +85,9 @@ export const attributionAtArgument = (config: Config, collections: CollectionCon
             description: 'An ISO date: the attribution as it was shown then (or will be, for a future date).',
           },
         },
-        resolve: (source: unknown, args: { attributionAt?: string }, ctx: { req: { context: Record<string, unknown> } }, info: unknown) => {
+        resolve: (source: unknown, args: { attributionAt?: string }, ctx: { req: { context: Record<string, unknown> } }, info: Info) => {
           if (args.attributionAt) ctx.req.context.attributionAt = args.attributionAt
+          if (!(GRAPHQL_SELECTION in ctx.req.context)) ctx.req.context[GRAPHQL_SELECTION] = selectedAttribution(info)
           return field.resolve(source, args, ctx, info)
         },
       }

@@ -7,7 +7,7 @@ import type { ReviewHandler } from './review/local.ts'
 
 import { managers } from './access.ts'
 import { checkConfig } from './check.ts'
-import { REVIEW_CONTEXT } from './constants.ts'
+import { REVIEW_CONTEXT, RULES_GENERATION } from './constants.ts'
 import { noticesCollection } from './collections/notices.ts'
 import { publisherGlobal } from './collections/publisher.ts'
 import { sourcesCollection } from './collections/sources.ts'
@@ -24,7 +24,7 @@ import { reviewPanelField } from './fields/reviewPanel.ts'
 import { sourceRelationships } from './fields/sources.ts'
 import { keepHiddenFields } from './hiddenFields.ts'
 import { attributionAtArgument, reviewMutations } from './graphql.ts'
-import { attachAttribution, forgetOnChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
+import { attachAttribution, bumpOnChange, bumpOnLogoChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
 import { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
 import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
@@ -33,6 +33,7 @@ import { rejectTemplateProblems } from './hooks/validateTemplates.ts'
 import { resolveOptions } from './options.ts'
 import { reviewAct } from './review/act.ts'
 import { noticeSubject, rightsSubject, type Subject } from './review/subjects.ts'
+import { ensureGeneration } from './utilities/generation.ts'
 import { addHooks, withOverrides } from './utilities/overrides.ts'
 
 export type {
@@ -48,7 +49,7 @@ export type {
   Throttle,
 } from './options.ts'
 export { trashFirst } from './access.ts'
-export { LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, RIGHTS_NOTICE_KINDS, SOURCE_KINDS } from './constants.ts'
+export { ATTRIBUTION_SHAPES, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, RIGHTS_NOTICE_KINDS, RULES_GENERATION, SOURCE_KINDS } from './constants.ts'
 export type { License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind } from './constants.ts'
 export { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
 export { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
@@ -66,6 +67,8 @@ export { translations } from './translations/index.ts'
 export type { Attribution, AttributionNotice, ArticleInput, LogoInput, NoticeInput, PublisherInput, SourceInput, WireRightsInput } from './types.ts'
 export { idOf, sameId } from './utilities/idOf.ts'
 export { isIdOf } from './utilities/isId.ts'
+export { bumpGeneration, ensureGeneration, readGeneration } from './utilities/generation.ts'
+export type { Generation } from './utilities/generation.ts'
 export { isAbsoluteUrl } from './utilities/web.ts'
 export { alsoCheck, calendarDate } from './utilities/validate.ts'
 
@@ -131,7 +134,8 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
       beforeValidate: [rejectTemplateProblems(options)],
       beforeChange: review ? [reviewNoticeChange(review)] : [],
       beforeDelete: [keepIfEverPublished, refuseDeleteWhileReferenced()],
-      ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
+      afterChange: [bumpOnChange],
+      afterDelete: [bumpOnChange],
     },
     { first: true },
   )
@@ -139,7 +143,7 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
 
 const sources = (collection: CollectionConfig, options: ResolvedOptions, users: CollectionSlug): CollectionConfig => {
   const rights = { create: managers(options), update: managers(options) }
-  const { disabled, review } = options
+  const { review } = options
   const withFields = { ...collection, fields: withMissing(collection.fields, review ? [rightsProposalField(users, rights)] : []) }
   return addHooks(
     review ? reviewed(withFields, review, rightsSubject(options.sourcesSlug)) : withFields,
@@ -147,10 +151,26 @@ const sources = (collection: CollectionConfig, options: ResolvedOptions, users: 
       beforeOperation: [publishedForAnonymous()],
       beforeChange: review ? [reviewRightsChange(review)] : [],
       beforeDelete: [refuseDeleteWhileReferenced()],
-      ...(!disabled && { afterChange: [forgetOnChange], afterDelete: [forgetOnChange] }),
+      afterChange: [bumpOnChange],
+      afterDelete: [bumpOnChange],
     },
     { first: true },
   )
+}
+
+/**
+ * The collections along the site path and the publisher's logo are read into the rules' cache
+ * too: their changes write a new rules generation (the logo's only when it is the logo).
+ */
+const alsoInRules = (collection: CollectionConfig, options: ResolvedOptions): CollectionConfig => {
+  if (options.targets.some((target) => target.hops.some((hop) => hop.collection === collection.slug))) {
+    return addHooks(collection, { afterChange: [bumpOnChange], afterDelete: [bumpOnChange] })
+  }
+  if (collection.slug === options.uploadsCollection) {
+    const hook = bumpOnLogoChange(options)
+    return addHooks(collection, { afterChange: [hook], afterDelete: [hook] })
+  }
+  return collection
 }
 
 /**
@@ -177,7 +197,7 @@ export const attributionPlugin =
       if (collection.slug === noticesSlug) return notices(collection, options, users)
       if (collection.slug === sourcesSlug) return sources(collection, options, users)
       return collection
-    })
+    }).map((collection) => alsoInRules(collection, options))
 
     const globals = [
       ...(incoming.globals ?? []),
@@ -185,13 +205,20 @@ export const attributionPlugin =
         ? []
         : [withOverrides(publisherGlobal(options), pluginOptions.publisher?.overrides)]),
     ].map((global): GlobalConfig =>
-      global.slug === publisherSlug && !disabled ? addHooks(global, { afterChange: [forgetOnChange] }, { first: true }) : global,
+      global.slug === publisherSlug ? addHooks(global, { afterChange: [bumpOnChange] }, { first: true }) : global,
     )
 
+    // Even disabled, an instance writes a new rules generation on every change, for the instances
+    // sharing its database that are not.
     const config: Config = {
       ...incoming,
       collections,
       globals,
+      // After the host's own start-up (its migrations may create the KV table): the first token.
+      onInit: async (payload) => {
+        await incoming.onInit?.(payload)
+        await ensureGeneration(payload, RULES_GENERATION)
+      },
       i18n: { ...incoming.i18n, translations: options.texts as NonNullable<Config['i18n']>['translations'] },
       ...(options.review && {
         graphQL: {

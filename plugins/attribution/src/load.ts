@@ -3,8 +3,10 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { ResolvedOptions } from './options.ts'
 import type { NoticeInput, PublisherInput } from './types.ts'
 
-import { loadedNotices, requestCache } from './caches.ts'
+import { changedHere, requestCache, type Snapshot, snapshots } from './caches.ts'
+import { RULES_GENERATION } from './constants.ts'
 import { variablesOf } from './render.ts'
+import { readGeneration } from './utilities/generation.ts'
 import { idOf } from './utilities/idOf.ts'
 
 export type Rules = {
@@ -23,13 +25,11 @@ const usesSite = (notices: NoticeInput[]): boolean =>
     (n) => Boolean(n.appliesTo?.sites?.length) || variablesOf(n.body).some((name) => name.startsWith('site.')),
   )
 
-type Stamp = { id: number | string; updatedAt?: string }
-
 type Upload = { url?: null | string; filename?: null | string; width?: null | number; height?: null | number }
 
 /**
  * The publisher with its logo as the JSON-LD needs it: one query for the upload when it is only
- * an id. Payload stores a local file's URL relative (`/api/media/file/logo.png`); it is made
+ * an id (once per load of the rules). Payload stores a local file's URL relative (`/api/media/file/logo.png`); it is made
  * absolute with the config's `serverURL`, and stays relative without one (the JSON-LD then puts
  * it on the article's own host). A storage adapter's absolute URL is kept as it is.
  */
@@ -40,7 +40,7 @@ const withLogo = async (req: PayloadRequest, options: ResolvedOptions, raw: unkn
   if (!slug || ref === null || ref === undefined || ref === '') return { ...publisher, logo: null }
   const id = idOf(ref)
   const populated = typeof ref === 'object' && 'filename' in ref
-  const upload = (populated ? ref : id === null ? null : (await loadByIds(req, slug, [String(id)])).get(String(id))) as null | undefined | Upload
+  const upload = (populated ? ref : id === null ? null : await req.payload.db.findOne({ collection: slug, where: { id: { equals: id } }, req })) as null | undefined | Upload
   if (!upload) return { ...publisher, logo: null }
   const { config } = req.payload
   const stored = upload.url || (upload.filename ? `${config.routes.api}/${slug}/file/${encodeURIComponent(upload.filename)}` : null)
@@ -49,38 +49,51 @@ const withLogo = async (req: PayloadRequest, options: ResolvedOptions, raw: unkn
   return { ...publisher, logo: { url, width: upload.width ?? null, height: upload.height ?? null } }
 }
 
-/**
- * The published notices and the publisher, for every document the request reads (lists,
- * populated relationships): two small statements per request, whatever the page size, and a
- * third for the publisher's logo when it has one. The
- * notices themselves are read again only when one was added, changed, trashed or deleted, as
- * their ids and `updatedAt` show, so every instance sees a change on its next read. Read from the
- * adapter: the rules are ours to read whoever asks, and hooks, access and rich-text processing
- * would cost more than the whole resolution.
- */
-const currentRules = async (req: PayloadRequest, options: ResolvedOptions): Promise<Rules> => {
+/** Every published notice, every source and the publisher (with its logo), as the database holds them now. */
+const loadCurrent = async (req: PayloadRequest, options: ResolvedOptions, token: string): Promise<Snapshot> => {
   const { db } = req.payload
   const drafts = Boolean(req.payload.collections[options.noticesSlug]?.config.versions?.drafts)
-  const query = {
-    collection: options.noticesSlug,
-    limit: 0,
-    pagination: false,
-    ...(drafts && { where: { _status: { equals: 'published' } } }),
-    req,
-  }
-  const [stamps, publisher] = await Promise.all([
-    db.find<Stamp>({ ...query, select: { updatedAt: true } }),
+  const [notices, sources, publisher] = await Promise.all([
+    db.find({
+      collection: options.noticesSlug,
+      limit: 0,
+      pagination: false,
+      ...(drafts && { where: { _status: { equals: 'published' } } }),
+      req,
+    }),
+    db.find({ collection: options.sourcesSlug, limit: 0, pagination: false, req }),
     db.findGlobal({ slug: options.publisherSlug, req }),
   ])
-  const fingerprint = stamps.docs.map((s) => `${s.id}@${s.updatedAt}`).join(',')
-  let loaded = loadedNotices.get(req.payload)
-  if (loaded?.fingerprint !== fingerprint) {
-    const notices = (await db.find(query)).docs as unknown as NoticeInput[]
-    loaded = { fingerprint, notices, usesSite: usesSite(notices) }
-    loadedNotices.set(req.payload, loaded)
+  const parsed = notices.docs as unknown as NoticeInput[]
+  return {
+    token,
+    rules: { notices: parsed, publisher: await withLogo(req, options, publisher), usesSite: usesSite(parsed) },
+    sources: new Map((sources.docs as unknown as Doc[]).map((doc) => [String(doc.id), doc])),
+    hops: new Map(),
+    resolved: { from: 0, until: -1, attributions: new Map(), parts: new Map() },
   }
-  return { notices: loaded.notices, publisher: await withLogo(req, options, publisher), usesSite: loaded.usesSite }
 }
+
+/**
+ * The rules as they are now, from this instance's cache: the request reads the generation token
+ * (one small statement) and, while it is the one the cache was filled under, makes no other
+ * query for them. Every change of a notice, a source, the publisher or a document along the site
+ * path writes a new token (hooks/attribution.ts), in the change's transaction, so every instance
+ * loads the rules again (three statements, four with a logo) at its next read after any change
+ * anywhere. A request that has itself changed them reads them afresh, in its transaction, and
+ * leaves the cache alone.
+ */
+export const currentSnapshot = (req: PayloadRequest, options: ResolvedOptions): Promise<Snapshot> =>
+  requestCache(req, 'snapshot', async () => {
+    if (changedHere(req)) return loadCurrent(req, options, 'changed')
+    const token = await readGeneration(req, RULES_GENERATION)
+    const cached = snapshots.get(req.payload)
+    if (cached?.token === token) return cached.snapshot
+    const snapshot = loadCurrent(req, options, token)
+    snapshots.set(req.payload, { token, snapshot })
+    snapshot.catch(() => snapshots.get(req.payload)?.snapshot === snapshot && snapshots.delete(req.payload))
+    return snapshot
+  })
 
 type NoticeVersion = { parent: unknown; updatedAt: string; version: NoticeInput }
 
@@ -143,36 +156,22 @@ export const loadRules = (req: PayloadRequest, options: ResolvedOptions, at?: Da
   const past = at && at.getTime() < Date.now() && Boolean(req.payload.collections[options.noticesSlug]?.config.versions)
   return past
     ? requestCache(req, `rules@${at.toISOString()}`, () => rulesAt(req, options, at))
-    : requestCache(req, 'rules', () => currentRules(req, options))
-}
-
-const cacheFor = (req: PayloadRequest, slug: string): Map<string, Doc | null> =>
-  requestCache(req, `docs:${slug}`, () => new Map<string, Doc | null>())
-
-/** Documents we already hold (populated relationships) spare a query. */
-export const remember = (req: PayloadRequest, slug: string, docs: Doc[]): void => {
-  const cache = cacheFor(req, slug)
-  for (const doc of docs) if (!cache.has(String(doc.id))) cache.set(String(doc.id), doc)
+    : currentSnapshot(req, options).then((snapshot) => snapshot.rules)
 }
 
 /**
- * The documents of `slug` with these ids, by id, from one query for all the ids this request has
- * not seen yet, read from the adapter (trashed ones included, so a trashed reference can be
- * reported as such).
+ * The documents of `slug` along the site path with these ids, by id: from the rules' cache, with
+ * one query for the ids it does not hold yet (kept there until the next change of the rules or
+ * the path; trashed ones included, so a trashed reference can be reported as such).
  */
-export const loadByIds = async (req: PayloadRequest, slug: CollectionSlug, ids: string[]): Promise<Map<string, Doc | null>> => {
-  const cache = cacheFor(req, slug)
-  const missing = [...new Set(ids)].filter((id) => !cache.has(id))
+export const loadPathDocs = async (req: PayloadRequest, snapshot: Snapshot, slug: CollectionSlug, ids: string[]): Promise<Map<string, Doc | null>> => {
+  let held = snapshot.hops.get(slug)
+  if (!held) snapshot.hops.set(slug, (held = new Map()))
+  const missing = [...new Set(ids)].filter((id) => !held.has(id))
   if (missing.length) {
-    const { docs } = await req.payload.db.find({
-      collection: slug,
-      limit: 0,
-      pagination: false,
-      where: { id: { in: missing } },
-      req,
-    })
-    for (const id of missing) cache.set(id, null)
-    for (const doc of docs as unknown as Doc[]) cache.set(String(doc.id), doc)
+    const { docs } = await req.payload.db.find({ collection: slug, limit: 0, pagination: false, where: { id: { in: missing } }, req })
+    const found = new Map((docs as unknown as Doc[]).map((doc) => [String(doc.id), doc]))
+    for (const id of missing) held.set(id, found.get(id) ?? null)
   }
-  return cache
+  return held
 }

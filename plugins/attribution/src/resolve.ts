@@ -10,6 +10,7 @@ import type {
   TemplateVariables,
 } from './types.ts'
 
+import { bounded, renderedNotices } from './caches.ts'
 import { newsArticleJsonLd } from './jsonLd.ts'
 import { noticeState } from './noticeState.ts'
 import { renderBody } from './render.ts'
@@ -30,9 +31,31 @@ export type ResolveArgs = {
    * for calls that share `notices`, `publisher` and `at` (one request), never across them.
    */
   cache?: Map<string, NoticesPart>
+  /** Only these parts of the attribution (see `Wanted`); everything, each notice with its text and HTML, by default. */
+  want?: Wanted
 }
 
 export type NoticesPart = { chosen: AttributionNotice[]; covered: Set<string>; text: string; html: string }
+
+export type AttributionKey = keyof Attribution
+export type NoticeKey = keyof AttributionNotice
+
+/** The parts of an attribution a read asks for, and of each notice; the rest is not computed. */
+export type Wanted = { keys: readonly AttributionKey[]; noticeKeys: readonly NoticeKey[] }
+
+export const ATTRIBUTION_KEYS: readonly AttributionKey[] = ['credit', 'byline', 'copyrightHolder', 'copyrightYear', 'license', 'notices', 'text', 'html', 'jsonLd', 'warnings']
+export const LEAN_NOTICE_KEYS: readonly NoticeKey[] = ['id', 'kind', 'title']
+export const FULL_NOTICE_KEYS: readonly NoticeKey[] = [...LEAN_NOTICE_KEYS, 'text', 'html']
+const EVERYTHING: Wanted = { keys: ATTRIBUTION_KEYS, noticeKeys: FULL_NOTICE_KEYS }
+
+/** A notice's body with these variables, rendered once per loaded body and variables. */
+const rendered = (body: NoticeInput['body'], variables: TemplateVariables): { text: string; html: string } => {
+  if (!body) return renderBody(body, variables)
+  let byVariables = renderedNotices.get(body)
+  if (!byVariables) renderedNotices.set(body, (byVariables = new Map()))
+  const key = JSON.stringify(variables)
+  return byVariables.get(key) ?? bounded(byVariables, key, renderBody(body, variables), 100)
+}
 
 /** How much each licence restricts (higher: more): an article is under the strictest licence of its sources. */
 const STRICTNESS: Record<License, number> = { 'public-domain': 0, 'cc-by': 1, 'cc-by-sa': 2, copyright: 3 }
@@ -104,6 +127,7 @@ const chooseNotices = (
   publisherName: string,
   at: Date,
   base: TemplateVariables,
+  render: boolean,
 ): NoticesPart => {
   const chosen: AttributionNotice[] = []
   const covered = new Set<string>()
@@ -116,8 +140,8 @@ const chooseNotices = (
     const scope = notice.appliesTo?.scope ?? 'all'
     if (!matched || (scope !== 'all' && matched.length === 0)) continue
     if (scope !== 'all') for (const source of matched) covered.add(String(source.id))
-    const rendered = renderBody(notice.body, { ...base, source: sourceVariables(matched, publisherName) })
-    chosen.push({ id: notice.id, kind: notice.kind, title: notice.title, ...rendered })
+    const bodies = render ? rendered(notice.body, { ...base, source: sourceVariables(matched, publisherName) }) : { text: '', html: '' }
+    chosen.push({ id: notice.id, kind: notice.kind, title: notice.title, ...bodies })
   }
   return { chosen, covered, text: chosen.map((n) => n.text).join('\n\n'), html: chosen.map((n) => n.html).join('\n') }
 }
@@ -135,6 +159,7 @@ export const resolveAttribution = ({
   at = new Date(),
   variables = {},
   cache,
+  want = EVERYTHING,
 }: ResolveArgs): Attribution => {
   const lookup =
     sourceList instanceof Map ? sourceList : new Map(sourceList.map((source) => [String(source.id), source]))
@@ -172,32 +197,38 @@ export const resolveAttribution = ({
     year: at.getUTCFullYear(),
   }
 
-  const key = `${article.site ?? ''}|${sources.map((s) => s.id).join(',')}|${JSON.stringify(base)}`
-  let part = cache?.get(key)
-  if (!part) {
-    part = chooseNotices(article.site, sources, notices, publisherName, at, base)
-    cache?.set(key, part)
-  }
-  const { chosen, covered, text, html } = part
-
-  for (const source of sources) {
-    if (!covered.has(String(source.id))) {
-      warnings.push(`no notice in force covers source ${source.code ?? source.name} (${source.kind ?? 'no kind'}, ${source.license ?? 'copyright'})`)
+  const wanted = (key: AttributionKey) => want.keys.includes(key)
+  const bodies = wanted('text') || wanted('html') || (wanted('notices') && (want.noticeKeys.includes('text') || want.noticeKeys.includes('html')))
+  const noticesNeeded = bodies || wanted('notices') || wanted('warnings')
+  let part: NoticesPart | undefined
+  if (noticesNeeded) {
+    const key = `${bodies ? 1 : 0}|${article.site ?? ''}|${sources.map((s) => s.id).join(',')}|${JSON.stringify(base)}`
+    part = cache?.get(key)
+    if (!part) {
+      part = chooseNotices(article.site, sources, notices, publisherName, at, base, bodies)
+      cache?.set(key, part)
+    }
+    for (const source of sources) {
+      if (!part.covered.has(String(source.id))) {
+        warnings.push(`no notice in force covers source ${source.code ?? source.name} (${source.kind ?? 'no kind'}, ${source.license ?? 'copyright'})`)
+      }
     }
   }
 
-  const jsonLd = newsArticleJsonLd(article, publisher, { sources, credit, copyrightHolder, copyrightYear, license, owner, publisherName })
-
-  return {
-    credit,
-    byline,
-    copyrightHolder,
-    copyrightYear,
-    license,
-    notices: chosen,
-    text,
-    html,
-    jsonLd,
-    warnings,
+  const all: Record<AttributionKey, () => unknown> = {
+    credit: () => credit,
+    byline: () => byline,
+    copyrightHolder: () => copyrightHolder,
+    copyrightYear: () => copyrightYear,
+    license: () => license,
+    notices: () =>
+      want.noticeKeys.length === FULL_NOTICE_KEYS.length
+        ? part!.chosen
+        : part!.chosen.map((notice) => Object.fromEntries(want.noticeKeys.map((name) => [name, notice[name]]))),
+    text: () => part!.text,
+    html: () => part!.html,
+    jsonLd: () => newsArticleJsonLd(article, publisher, { sources, credit, copyrightHolder, copyrightYear, license, owner, publisherName }),
+    warnings: () => warnings,
   }
+  return Object.fromEntries(want.keys.map((name) => [name, all[name]()])) as Attribution
 }

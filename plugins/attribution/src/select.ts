@@ -2,18 +2,49 @@ import type { SelectType } from 'payload'
 
 import { getSelectMode } from 'payload/shared'
 
+import type { Wanted } from './resolve.ts'
+
+import { ATTRIBUTION_KEYS, FULL_NOTICE_KEYS, LEAN_NOTICE_KEYS } from './resolve.ts'
+
 /** What a read's `select` asks of `attribution`, and which fields we added to compute it. */
 export type SelectPlan = {
   wanted: boolean
-  /** Subfields of `attribution` asked for, or all when undefined. */
-  only?: string[]
   /** Fields the caller did not ask for but the resolver needs; removed again before returning. */
   added: string[]
 }
 
 export const FIELD = 'attribution'
 
-const ALL: SelectPlan = { wanted: true, added: [] }
+/** The default answer: everything, each notice as `{ id, kind, title }`; `full` adds each notice's text and HTML. */
+export const defaultWanted = (full: boolean): Wanted => ({ keys: ATTRIBUTION_KEYS, noticeKeys: full ? FULL_NOTICE_KEYS : LEAN_NOTICE_KEYS })
+
+const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * What a `select` asks of `attribution` (Payload's select syntax, down to the notices' fields:
+ * `select[attribution][notices][text]=true`), from `base` when it says nothing more precise;
+ * null when it leaves `attribution` out.
+ */
+export const wantedBy = (select: SelectType | undefined, base: Wanted): null | Wanted => {
+  if (!select || Object.keys(select).length === 0) return base
+  const own = select[FIELD]
+  if (getSelectMode(select) === 'include') {
+    if (!own) return null
+    if (!isObject(own)) return base
+    const notices = own.notices
+    return {
+      keys: ATTRIBUTION_KEYS.filter((key) => own[key]),
+      noticeKeys: isObject(notices) ? FULL_NOTICE_KEYS.filter((key) => notices[key]) : base.noticeKeys,
+    }
+  }
+  if (own === false) return null
+  if (!isObject(own)) return base
+  const notices = own.notices
+  return {
+    keys: base.keys.filter((key) => own[key] !== false),
+    noticeKeys: isObject(notices) ? base.noticeKeys.filter((key) => notices[key] !== false) : base.noticeKeys,
+  }
+}
 
 /**
  * A `select` that also reads the fields attribution needs, when attribution is asked for:
@@ -21,37 +52,19 @@ const ALL: SelectPlan = { wanted: true, added: [] }
  */
 export const widenSelect = (select: SelectType, needs: string[]): { plan: SelectPlan; select: SelectType | undefined } => {
   const widened: SelectType = { ...select }
-  const own = select[FIELD]
-  let plan: SelectPlan
-  if (getSelectMode(select) === 'include') {
-    plan = { wanted: Boolean(own), added: [] }
-    if (own && typeof own === 'object') plan.only = Object.keys(own).filter((key) => (own as SelectType)[key])
-    if (plan.wanted) {
-      for (const name of needs) {
-        if (select[name] === undefined) {
-          widened[name] = true
-          plan.added.push(name)
-        }
-      }
-    }
-  } else {
-    plan = { wanted: own !== false, added: [] }
-    if (plan.wanted) {
-      for (const name of needs) {
-        if (select[name] === false) {
-          delete widened[name]
-          plan.added.push(name)
-        }
+  const include = getSelectMode(select) === 'include'
+  const plan: SelectPlan = { wanted: include ? Boolean(select[FIELD]) : select[FIELD] !== false, added: [] }
+  if (plan.wanted) {
+    for (const name of needs) {
+      if (include && select[name] === undefined) {
+        widened[name] = true
+        plan.added.push(name)
+      } else if (!include && select[name] === false) {
+        delete widened[name]
+        plan.added.push(name)
       }
     }
   }
   // An exclusion list emptied by widening means everything: an empty select would mean nothing.
   return { plan, select: Object.keys(widened).length ? widened : undefined }
-}
-
-/** What a select nobody widened asks of `attribution` (everything, when there is no select). */
-export const selectPlan = (select: SelectType | undefined): SelectPlan => {
-  if (!select || Object.keys(select).length === 0) return ALL
-  const include = getSelectMode(select) === 'include'
-  return { wanted: include ? Boolean(select[FIELD]) : select[FIELD] !== false, added: [] }
 }

@@ -73,7 +73,8 @@ export type ArticleInput = {
   site?: Id | null
 }
 
-export type AttributionNotice = { id: Id; kind: string; title: string; text: string; html: string }
+/** A notice in an attribution; its own `text` and `html` only when asked for (`?attribution=full`, a select or a GraphQL selection). */
+export type AttributionNotice = { id: Id; kind: string; title: string; text?: string; html?: string }
 
 export type Attribution = {
   credit: string
@@ -82,8 +83,11 @@ export type Attribution = {
   copyrightHolder: null | string
   copyrightYear: number
   license: License
+  /** Which notices apply, in display order. */
   notices: AttributionNotice[]
+  /** Every notice as plain text, each body once. */
   text: string
+  /** Every notice as sanitized HTML, each body once. */
   html: string
   /** Schema.org NewsArticle, complete on its own (see jsonLd.ts); `url` is the canonical public URL. */
   jsonLd: Record<string, unknown>

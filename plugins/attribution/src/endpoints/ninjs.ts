@@ -35,6 +35,9 @@ const sectionCollection = (req: PayloadRequest, target: Target): string | undefi
   return field && 'relationTo' in field && typeof field.relationTo === 'string' ? field.relationTo : undefined
 }
 
+/** The rights notices' own texts go into ninjs `rights`. */
+const FULL = { attribution: 'full' }
+
 const itemOf = (req: PayloadRequest, target: Target, version: NinjsVersion) => {
   const sections = sectionCollection(req, target)
   return (doc: Doc) =>
@@ -53,7 +56,7 @@ export const ninjsEndpoint = (target: Target): Endpoint => ({
     if (asked instanceof Response) return asked
     let doc: Doc
     try {
-      doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req })
+      doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req, context: FULL })
     } catch {
       return problem(404, translate(req.t, 'error-notFound'))
     }
@@ -101,7 +104,7 @@ export const ninjsFeedEndpoint = (target: Target): Endpoint => ({
     if (query instanceof Response) return query
     let found
     try {
-      found = await req.payload.find({ collection: target.slug, ...query, depth: 1, overrideAccess: false, user: req.user, req })
+      found = await req.payload.find({ collection: target.slug, ...query, depth: 1, overrideAccess: false, user: req.user, req, context: FULL })
     } catch (error) {
       // A query the collection refuses (a path that is not one, a value of the wrong type) is the caller's.
       const status = (error as { status?: number }).status

@@ -11,6 +11,8 @@ import { label } from '../translations/translate.ts'
 const allVirtual = (fields: Field[]): Field[] =>
   fields.map((field) => ({ ...field, virtual: true, ...('fields' in field && { fields: allVirtual(field.fields) }) }) as Field)
 
+const ON_REQUEST = 'Only when asked for: GraphQL selection, REST ?attribution=full or select, Local API context.attribution = "full".'
+
 /**
  * The typed, virtual `attribution` field (a named object type in GraphQL). Its value is set by
  * `attachAttribution` once per operation, not per document: see hooks/attribution.ts.
@@ -34,16 +36,18 @@ export const attributionField = (): Field => ({
       name: 'notices',
       type: 'array',
       interfaceName: 'AttributionNotice',
+      admin: { description: 'Which notices apply, in display order.' },
       fields: [
         { name: 'id', type: 'text' },
         { name: 'kind', type: 'text' },
         { name: 'title', type: 'text' },
-        { name: 'text', type: 'textarea' },
-        { name: 'html', type: 'textarea' },
+        // Each body is in the attribution's `text` and `html` already: per notice only when asked.
+        { name: 'text', type: 'textarea', admin: { description: ON_REQUEST } },
+        { name: 'html', type: 'textarea', admin: { description: ON_REQUEST } },
       ],
     },
-    { name: 'text', type: 'textarea' },
-    { name: 'html', type: 'textarea' },
+    { name: 'text', type: 'textarea', admin: { description: 'Every notice as plain text, each body once.' } },
+    { name: 'html', type: 'textarea', admin: { description: 'Every notice as sanitized HTML, each body once.' } },
     { name: 'jsonLd', type: 'json' },
     { name: 'warnings', type: 'text', hasMany: true },
   ]),

@@ -12,10 +12,15 @@ import { APIError } from 'payload'
 
 import type { ResolvedOptions, Target } from '../options.ts'
 
+import type { Wanted } from '../resolve.ts'
+
 import { attributionsFor } from '../attach.ts'
 import { forgetRequest } from '../caches.ts'
-import { FIELD, type SelectPlan, selectPlan, widenSelect } from '../select.ts'
+import { ATTRIBUTION_SHAPES, RULES_GENERATION } from '../constants.ts'
+import { defaultWanted, FIELD, type SelectPlan, wantedBy, widenSelect } from '../select.ts'
 import { translate } from '../translations/translate.ts'
+import { bumpGeneration } from '../utilities/generation.ts'
+import { sameId } from '../utilities/idOf.ts'
 
 // Operation args as returned by `selectWhatAttributionNeeds`, which Payload hands to afterOperation.
 const plans = new WeakMap<object, SelectPlan>()
@@ -39,12 +44,37 @@ const needs = ({ drafts, fields, hops }: Target, publicUrl: boolean): string[] =
     ...(publicUrl ? [fields.slug, drafts && '_status'] : []),
   ].filter((name): name is string => Boolean(name))
 
-/** Reads that select `attribution` also read the fields it is computed from. */
+/**
+ * The shape asked for: `?attribution=` (REST) or `context.attribution` (Local API); `full` adds
+ * each notice's own text and HTML. Anything else is the caller's error, named.
+ */
+const askedShape = (req: PayloadRequest): boolean => {
+  const raw = req.context.attribution ?? (req.query as Record<string, unknown> | undefined)?.attribution
+  if (raw === undefined) return false
+  if (typeof raw === 'string' && (ATTRIBUTION_SHAPES as readonly string[]).includes(raw)) return true
+  const value = typeof raw === 'string' ? raw : JSON.stringify(raw)
+  throw new APIError(translate(req.t, 'error-attributionShape', { value, shapes: ATTRIBUTION_SHAPES.join(', ') }), 400, undefined, true)
+}
+
+/** What a GraphQL operation selects of `attribution`, as the query wrapper found it (graphql.ts). */
+export const GRAPHQL_SELECTION = 'attributionSelection'
+
+/** What this read asks of `attribution`: its select, else the GraphQL selection, else the shape asked for. */
+const wantedIn = (req: PayloadRequest, select: SelectType | undefined): null | Wanted => {
+  const base = defaultWanted(askedShape(req))
+  const selection = req.context[GRAPHQL_SELECTION] as null | undefined | Wanted
+  if (selection !== undefined && (!select || !Object.keys(select).length)) return selection
+  return wantedBy(select, base)
+}
+
+/** Reads that select `attribution` also read the fields it is computed from; a malformed `?attribution=` is a 400. */
 export const selectWhatAttributionNeeds =
   (target: Target, options: Pick<ResolvedOptions, 'publicUrl'>): CollectionBeforeOperationHook =>
-  ({ args, operation }) => {
+  ({ args, operation, req }) => {
     const { select } = args as { select?: SelectType }
-    if (!['create', 'read', 'update'].includes(operation) || !select || !Object.keys(select).length) return args
+    if (!['create', 'read', 'update'].includes(operation)) return args
+    askedShape(req)
+    if (!select || !Object.keys(select).length) return args
     const widened = widenSelect(select, needs(target, Boolean(options.publicUrl)))
     const next = { ...args, select: widened.select }
     plans.set(next, widened.plan)
@@ -83,19 +113,36 @@ export const attachAttribution =
           : undefined
     )?.filter(Boolean) as Record<string, any>[] | undefined
     if (!docs?.length) return result
-    const plan = plans.get(args) ?? selectPlan((args as { select?: SelectType }).select)
-    if (!plan.wanted) return result
-    const attributions = await attributionsFor(req, options, target, docs as never, { at: requestedMoment(req) })
-    docs.forEach((doc, index) => {
-      const attribution: Record<string, unknown> = { ...attributions[index] }
-      doc[FIELD] = plan.only ? Object.fromEntries(plan.only.map((key) => [key, attribution[key]])) : attribution
-      for (const name of plan.added) delete doc[name]
-    })
+    const plan = plans.get(args)
+    const want = wantedIn(req, (args as { select?: SelectType }).select)
+    if (plan && !plan.wanted) return result
+    if (want) {
+      const attributions = await attributionsFor(req, options, target, docs as never, { at: requestedMoment(req), want })
+      docs.forEach((doc, index) => {
+        doc[FIELD] = attributions[index]
+      })
+    }
+    for (const doc of docs) for (const name of plan?.added ?? []) delete doc[name]
     return result
   }
 
-/** A request that changes rules and then reads articles sees the change. */
-export const forgetOnChange: CollectionAfterChangeHook & CollectionAfterDeleteHook & GlobalAfterChangeHook = ({ doc, req }) => {
+/**
+ * After a change of what attributions are made of (a notice, a source, the publisher, a document
+ * along the site path): a new rules generation, in the change's transaction, so every instance
+ * reloads the rules at its next read; and this request, which may read articles next in the same
+ * transaction, reads them afresh.
+ */
+export const bumpOnChange: CollectionAfterChangeHook & CollectionAfterDeleteHook & GlobalAfterChangeHook = async ({ doc, req }) => {
   forgetRequest(req)
+  await bumpGeneration(req.payload, RULES_GENERATION, req)
   return doc
 }
+
+/** A change of an upload that is the publisher's logo (its URL or size may have changed) is a change of the rules. */
+export const bumpOnLogoChange =
+  (options: ResolvedOptions): CollectionAfterChangeHook & CollectionAfterDeleteHook =>
+  async (args) => {
+    const { doc, req } = args
+    const publisher = (await req.payload.db.findGlobal({ slug: options.publisherSlug, req })) as { logo?: unknown }
+    return sameId(publisher?.logo, doc?.id) ? bumpOnChange(args as never) : doc
+  }

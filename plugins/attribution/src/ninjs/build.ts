@@ -89,7 +89,7 @@ const sourceOf = (ref: unknown, role: keyof typeof INFO_SOURCE_ROLES) => {
 const rightsOf = (attribution: Attribution | null | undefined) => {
   if (!attribution) return {}
   const holder = attribution.copyrightHolder ?? undefined
-  const notices = attribution.notices.filter((n) => RIGHTS_NOTICE_KINDS.includes(n.kind as never)).map((n) => n.text.trim()).filter(Boolean)
+  const notices = attribution.notices.filter((n) => RIGHTS_NOTICE_KINDS.includes(n.kind as never)).map((n) => n.text?.trim()).filter(Boolean)
   const notice = notices.length ? notices.join('\n') : holder ? `© ${attribution.copyrightYear} ${holder}` : undefined
   const link = LICENSE_URLS[attribution.license]
   return {

@@ -154,6 +154,7 @@ export const de: typeof en = {
     'error-laterThan': 'muss nach {{field}} liegen',
     'error-sourceCode': 'darf nur Großbuchstaben, Ziffern oder Bindestriche enthalten und muss mit einem Buchstaben beginnen (z. B. AFP)',
     'error-scopeNeedsList': 'der Geltungsbereich „{{scope}}“ erfordert mindestens einen Eintrag in {{list}}',
+    'error-attributionShape': 'attribution: „{{value}}“ ist keine Form der Attribution; fragen Sie nach {{shapes}} (jeder Hinweis mit eigenem Text und HTML) oder lassen Sie es weg.',
     'error-notADate': '{{field}}: „{{value}}“ ist kein Datum.',
     'error-tooManyPreviews': 'Zu viele Vorschauen des Quellennachweises für dieses Konto: Warten Sie {{seconds}} s und versuchen Sie es erneut.',
     'error-signInPreview': 'Melden Sie sich an, um eine Vorschau des Quellennachweises zu sehen.',

@@ -152,6 +152,7 @@ export const en = {
     'error-laterThan': 'must be later than {{field}}',
     'error-sourceCode': 'must be upper-case letters, digits or dashes, starting with a letter (e.g. AFP)',
     'error-scopeNeedsList': 'scope "{{scope}}" needs at least one entry in {{list}}',
+    'error-attributionShape': 'attribution: "{{value}}" is not a shape of the attribution; ask for {{shapes}} (each notice with its own text and HTML), or leave it out.',
     'error-notADate': '{{field}}: "{{value}}" is not a date.',
     'error-tooManyPreviews': 'Too many attribution previews for this account: wait {{seconds}} s and try again.',
     'error-signInPreview': 'Sign in to preview attribution.',

@@ -154,6 +154,7 @@ export const fr: typeof en = {
     'error-laterThan': 'doit être postérieure à {{field}}',
     'error-sourceCode': 'doit contenir uniquement des majuscules, des chiffres ou des tirets, et commencer par une lettre (p. ex. AFP)',
     'error-scopeNeedsList': 'le champ d’application « {{scope}} » nécessite au moins une entrée dans {{list}}',
+    'error-attributionShape': 'attribution : « {{value}} » n’est pas une forme de l’attribution ; demandez {{shapes}} (chaque mention avec son texte et son HTML), ou omettez-le.',
     'error-notADate': '{{field}} : « {{value}} » n’est pas une date.',
     'error-tooManyPreviews': 'Trop d’aperçus d’attribution pour ce compte : attendez {{seconds}} s et réessayez.',
     'error-signInPreview': 'Connectez-vous pour prévisualiser l’attribution.',
