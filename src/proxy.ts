@@ -2,9 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server.js'
 
 import { env } from './env'
 import { NONCE_HEADER, newNonce, sitePolicy } from './security/csp'
-import { OWN_HOST_HEADER } from './site/format'
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0'])
+import { hostNameOf, OWN_HOST_HEADER, sitePathFor } from './site/format'
 
 /**
  * Every public page gets a Content-Security-Policy with a fresh nonce: on the request, where Next
@@ -21,16 +19,16 @@ export function proxy(request: NextRequest) {
   headers.set(NONCE_HEADER, nonce)
   headers.set('Content-Security-Policy', policy)
 
-  const host = (request.headers.get('host') ?? '').replace(/:\d+$/, '').toLowerCase()
+  const host = hostNameOf(request.headers.get('host'))
   const admin = env.SERVER_URL ? new URL(env.SERVER_URL).hostname : ''
   const { pathname } = request.nextUrl
-  const own = !host || LOCAL_HOSTS.has(host) || host === admin || pathname.startsWith('/s/') || pathname === '/preview'
+  const sitePath = sitePathFor(host, pathname, admin)
   let response: NextResponse
-  if (own) {
+  if (!sitePath) {
     response = NextResponse.next({ request: { headers } })
   } else {
     const url = request.nextUrl.clone()
-    url.pathname = `/s/${host}${pathname === '/' ? '' : pathname}`
+    url.pathname = sitePath
     headers.set(OWN_HOST_HEADER, host)
     response = NextResponse.rewrite(url, { request: { headers } })
   }

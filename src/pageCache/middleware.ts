@@ -7,7 +7,9 @@ import zlib from 'node:zlib'
 import type { PageCacheSettings } from '../env'
 import type { PageStore } from './store'
 
+import { env } from '../env'
 import { newNonce } from '../security/csp'
+import { hostNameOf, OWN_HOST_HEADER, sitePathFor } from '../site/format'
 import { beforeHeaders, captureBody } from './capture'
 import { type Entry, stamp, toEntry } from './entry'
 import { decide } from './request'
@@ -47,6 +49,7 @@ type Options = { store: PageStore; settings: PageCacheSettings; sessionCookie: s
  */
 export const pageCache = ({ store, settings, sessionCookie }: Options): RequestHandler => {
   const cacheControl = publicCacheControl(settings)
+  const adminHost = env.SERVER_URL ? new URL(env.SERVER_URL).hostname : ''
   /** Renders under way, by key: a request for the same page waits for it rather than render it too. */
   const rendering = new Map<string, Promise<Entry | undefined>>()
 
@@ -73,6 +76,15 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
     const renderId = randomUUID()
     req.headers[RENDER_HEADER] = renderId
     req.url = url
+    // A site's own host is routed to its `/s/<domain>` pages here, as src/proxy.ts would: Next
+    // would fetch a rewrite to another host over HTTP, and the page's tags would go with that request.
+    const host = hostNameOf(req.headers.host)
+    const queryAt = url.indexOf('?')
+    const sitePath = sitePathFor(host, queryAt === -1 ? url : url.slice(0, queryAt), adminHost)
+    if (sitePath) {
+      req.url = sitePath + (queryAt === -1 ? '' : url.slice(queryAt))
+      req.headers[OWN_HOST_HEADER] = host
+    }
     for (const name of RENDER_WITHOUT) delete req.headers[name]
     const start = store.start()
     // Headers already set (the security headers every response gets here) are not the page's.
@@ -97,8 +109,9 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
   }
 
   return async (req, res, next) => {
-    // Only this middleware gives render ids.
+    // Only this middleware gives render ids, and only the server says a request came in on a site's host.
     delete req.headers[RENDER_HEADER]
+    delete req.headers[OWN_HOST_HEADER]
     const decision = decide(req, sessionCookie)
     if (decision.kind === 'skip') return next()
     if (decision.kind === 'bypass' || !store.usable) {

@@ -46,5 +46,23 @@ type Slug = null | string | undefined
 /** The base path of a site's pages: empty when the request came in on the site's own host. */
 export const basePath = (onOwnHost: boolean, domain: string) => (onOwnHost ? '' : `/s/${encodeURIComponent(domain)}`)
 
-/** Set by `src/proxy.ts` on a request it routed to a site by its host name: that host. */
+/**
+ * Set on a request routed to a site by its host name (by `src/proxy.ts`, or before it by the page
+ * cache in `src/server.ts`): that host. Never taken from the client: the server strips it.
+ */
 export const OWN_HOST_HEADER = 'x-wirehouse-own-host'
+
+/** A `Host` header's name, without its port, lower case. */
+export const hostNameOf = (header: null | string | undefined): string => (header ?? '').replace(/:\d+$/, '').toLowerCase()
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0'])
+
+/**
+ * Where a request for `pathname` on `host` (no port) is served: a site's host name serves
+ * `/s/<domain>/…`; a local host, the admin's host (`adminHost`), `/s/…` itself and `/preview` are
+ * served as they are (undefined).
+ */
+export const sitePathFor = (host: string, pathname: string, adminHost: string): string | undefined => {
+  const own = !host || LOCAL_HOSTS.has(host) || host === adminHost || pathname.startsWith('/s/') || pathname === '/preview'
+  return own ? undefined : `/s/${host}${pathname === '/' ? '' : pathname}`
+}

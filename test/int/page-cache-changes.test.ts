@@ -109,7 +109,8 @@ beforeAll(async () => {
   const sources = (await json<{ docs: WireSource[] }>(a, '/api/wire-sources?limit=100&depth=0')).docs
   const code = (c: string) => sources.find((s) => s.code === c)!.id
   afp = await published(`where[source][equals]=${code('AFP')}`)
-  other = await published(`where[source][not_equals]=${code('AFP')}`)
+  // Another kind of source (a space agency's public-domain copy), so no AFP notice applies to it.
+  other = await published(`where[source][equals]=${code('NASA')}`)
   expect(afp).toBeTruthy()
   expect(other).toBeTruthy()
 }, BUILD_TIMEOUT_MS + 2 * START_TIMEOUT_MS)
@@ -124,34 +125,52 @@ afterAll(async () => {
 
 describe(`the page cache on ${kind}, ${kind === 'sqlite' ? 'one instance' : 'two instances'} and Redis`, () => {
   it('renders an article page once, then serves it from the cache on every instance, with an ETag that answers 304', async () => {
-    const path = pageOf(afp)
-    const first = await get(a, path)
+    // On the site's own host, as behind a load balancer: the cache is keyed by host and path.
+    const section = afp.section as { slug: string; site: { domain: string } }
+    const path = `/${section.slug}/${afp.slug}`
+    const host = { Host: section.site.domain }
+    const first = await get(a, path, host)
     expect(first.status).toBe(200)
     expect(first.cache).toBe('MISS')
-    const second = await get(a, path)
+    const second = await get(a, path, host)
     expect(second.cache).toBe('HIT')
     expect(second.body).toContain(afp.headline)
     // The other instance takes what A rendered from Redis.
-    expect((await get(b, path)).cache).toBe('HIT')
+    expect((await get(b, path, host)).cache).toBe('HIT')
     expect(second.etag).toMatch(/^W\/"/)
-    const conditional = await get(b, path, { 'If-None-Match': second.etag })
+    const conditional = await get(b, path, { ...host, 'If-None-Match': second.etag })
     expect(conditional.status).toBe(304)
     expect(conditional.body).toBe('')
   })
 
+  it('takes no routing header from the client: a page can’t be cached with another host’s links', async () => {
+    const section = other.section as { slug: string; site: { domain: string } }
+    const path = pageOf(other)
+    const page = await get(a, path, { 'x-wirehouse-own-host': section.site.domain })
+    expect(page.status).toBe(200)
+    // Path mode: links keep their /s/<domain> prefix.
+    expect(page.body).toContain(`href="/s/${section.site.domain}/${section.slug}"`)
+  })
+
   it('a notice scoped to one source changes that source’s pages everywhere, and leaves another source’s page cached', async () => {
-    const notice = afp.attribution!.notices!.find((n) => n.kind === 'source-copyright') ?? afp.attribution!.notices![0]
-    const full = await json<{ appliesTo: { scope: string } }>(a, `/api/legal-notices/${notice.id}?depth=0`)
     await cachedEverywhere(pageOf(afp))
     await cachedEverywhere(pageOf(other))
-    const marker = `Source wording ${Date.now()}`
-    await json(a, `/api/legal-notices/${notice.id}`, {
-      method: 'PATCH',
-      body: { body: paragraph(`${marker}: reproduction needs written consent.`), _status: 'published' },
+    const marker = `AFP-only wording ${Date.now()}`
+    await json(a, '/api/legal-notices', {
+      method: 'POST',
+      body: {
+        title: 'AFP only',
+        kind: 'other',
+        body: paragraph(`${marker}: reproduction needs written consent.`),
+        appliesTo: { scope: 'sources', sources: [(afp.source as WireSource).id] },
+        _status: 'published',
+      },
     })
     await everywhere(pageOf(afp), (page) => page.body.includes(marker))
-    if (full.appliesTo.scope !== 'all') {
-      for (const server of servers) expect((await get(server, pageOf(other))).cache).toBe('HIT')
+    for (const server of servers) {
+      const page = await get(server, pageOf(other))
+      expect(page.cache).toBe('HIT')
+      expect(page.body).not.toContain(marker)
     }
   })
 

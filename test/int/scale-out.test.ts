@@ -1,7 +1,7 @@
 /**
  * Two instances of the production server (`src/server.ts`) on one database: started together,
  * they migrate and seed it once; a change saved through one shows on the next read through the
- * other (REST attribution and the public page, whose cache each instance keeps); one story
+ * other (REST attribution and the public page, whose cache they share through Redis); one story
  * ingested through both at once is one article; stopping an instance mid-load, gracefully or
  * not, loses no write it acknowledged. PostgreSQL (and MongoDB) only: jest.config.js keeps this
  * file off SQLite, whose file one process writes at a time.
@@ -75,6 +75,11 @@ beforeAll(async () => {
     SEED_ON_EMPTY: 'true',
     SEED_DEMO_USERS: 'true',
     SHUTDOWN_TIMEOUT_MS: '10000',
+    // Several instances share their page cache and its expiries through Redis (docs/operations.md).
+    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    PAGE_CACHE_PREFIX: `wirehouse-test:scale-out:${process.pid}:pc`,
+    NEXT_CACHE_PREFIX: `wirehouse-test:scale-out:${process.pid}:next:`,
+    RATE_LIMIT_PREFIX: `wirehouse-test:scale-out:${process.pid}:rl`,
   }
   // Together, on an empty database: one migrates and seeds while the other waits its turn.
   ;[a, b] = await Promise.all([start(), start()])
