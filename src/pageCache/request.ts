@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
+import { hasCredentials } from '../api/credentials'
+
 /** What the page cache does with a request. */
 export type Decision =
   /** Not a page (API, admin, Next's assets, the preview route): left alone. */
@@ -45,7 +47,7 @@ export const normalQuery = (search: string): string | undefined => {
 /**
  * Sorts a request out. A page is cached when it is a GET or HEAD for a path in its plain form
  * (what Next would redirect or reject is left to Next), from nobody in particular: no session
- * cookie (`sessionCookie`), no `Authorization`, no draft mode, no client-side navigation.
+ * cookie nor credentials (`hasCredentials`, as the API's cache decides), no draft mode, no client-side navigation.
  */
 export const decide = (req: IncomingMessage, sessionCookie: string): Decision => {
   const url = req.url ?? '/'
@@ -55,7 +57,7 @@ export const decide = (req: IncomingMessage, sessionCookie: string): Decision =>
   if (NOT_PAGES.has(first) || first.startsWith('__') || !path.startsWith('/')) return { kind: 'skip' }
   if (req.method !== 'GET' && req.method !== 'HEAD') return { kind: 'bypass', reason: 'method' }
   const cookies = cookieNames(req.headers.cookie)
-  if (cookies.has(sessionCookie) || req.headers.authorization !== undefined) return { kind: 'bypass', reason: 'signed in' }
+  if (hasCredentials(req.headers, sessionCookie)) return { kind: 'bypass', reason: 'signed in' }
   if (cookies.has(DRAFT_COOKIE)) return { kind: 'bypass', reason: 'draft mode' }
   if (ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return { kind: 'bypass', reason: 'navigation' }
   // Only the plain form: no `//`, `.` or `..` segments, no trailing slash, no escapes.

@@ -113,7 +113,9 @@ describe('which requests the page cache keeps', () => {
       const decision = decide(request(url, headers, method), 'payload-token')
       return decision.kind === 'bypass' ? decision.reason : decision.kind
     }
-    expect(reason('/world', { cookie: 'a=1; payload-token=xyz' })).toBe('signed in')
+    expect(reason('/world', { cookie: 'a=1; payload-token=aaa.bbb.ccc' })).toBe('signed in')
+    // Not a session Payload would read: the page is the anonymous one (one rule with the API's, src/api/credentials.ts).
+    expect(reason('/world', { cookie: 'payload-token=xyz' })).toBe('cache')
     expect(reason('/world', { authorization: 'users API-Key abc' })).toBe('signed in')
     expect(reason('/world', { cookie: '__prerender_bypass=1' })).toBe('draft mode')
     expect(reason('/world', {}, 'POST')).toBe('method')
