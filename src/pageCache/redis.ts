@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis'
+import { Redis } from 'ioredis'
 
 /** The page cache's keys and channel in Redis, all under one prefix (one per deployment, or per test). */
 export const redisKeys = (prefix: string) => ({
@@ -9,24 +9,6 @@ export const redisKeys = (prefix: string) => ({
 })
 
 export type Expired = { epoch: number; tags: string[] }
-
-/**
- * As the rate limiter's connection (`src/rateLimit/limiter.ts`): commands never queue while Redis
- * is down, they fail at once, and the page cache steps aside (renders every page) until it is back.
- */
-export const REDIS_OPTIONS: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, autoResubscribe: false }
-
-/** A Redis URL fit for a log line: no user or password. */
-export const withoutCredentials = (url: string): string => {
-  try {
-    const parsed = new URL(url)
-    parsed.username = ''
-    parsed.password = ''
-    return parsed.toString()
-  } catch {
-    return 'REDIS_URL'
-  }
-}
 
 /**
  * One step, so no instance sees a tag expired without hearing of it: the next epoch, each tag's

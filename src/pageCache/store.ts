@@ -1,11 +1,12 @@
 import type { PageCacheSettings } from '../env'
 
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
 
 import { TagClock } from './clock'
 import { deserialize, type Entry, serialize } from './entry'
-import { expireInRedis, parseExpired, REDIS_OPTIONS, redisKeys, withoutCredentials } from './redis'
+import { connectRedis, withoutCredentials } from '../redis'
+import { expireInRedis, parseExpired, redisKeys } from './redis'
 
 const warn = (message: string) => process.stderr.write(`${new Date().toISOString()} page cache: ${message}\n`)
 
@@ -151,17 +152,8 @@ export class PageStore {
   }
 
   private connect(url: string, role: string): Redis {
-    const client = new Redis(url, REDIS_OPTIONS)
-    let down = false
-    client.on('error', (error: Error) => {
-      if (!down) warn(`Redis (${role}) at ${withoutCredentials(url)} is unavailable (${error.message}); pages render until it is back`)
-      down = true
-    })
-    client.on('ready', () => {
-      if (down) warn(`Redis (${role}) is back`)
-      down = false
-    })
-    return client
+    // Subscriptions are renewed by `listen`, which starts afresh on each: not behind its back.
+    return connectRedis(url, { warn, name: `Redis (${role})`, meanwhile: 'pages render', options: { autoResubscribe: false } })
   }
 
   /** Subscribes whenever the subscriber connects; drops everything in between (messages may have been missed). */

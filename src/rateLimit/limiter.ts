@@ -1,46 +1,19 @@
 import { createHash } from 'node:crypto'
 
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { problem } from '../api/problem'
 import { env, type Limit, type LimitName } from '../env'
+import { connectRedis as connectShared } from '../redis'
 
 /** Counts requests under a key; `consume` answers how many seconds to wait, or null when the request may go ahead. Never throws. */
 export type Limiter = { consume: (key: string) => Promise<number | null> }
 
 const warn = (message: string) => process.stderr.write(`${new Date().toISOString()} rate limits: ${message}\n`)
 
-/**
- * One Redis connection per process. Commands never queue while it is down (`enableOfflineQueue:
- * false`): they fail at once, and each limiter counts in this process's memory until Redis is back
- * (its insurance limiter). Logins stay up, and still throttled, instead of waiting on a dead Redis.
- */
-/** A Redis URL fit for a log line: no user or password. */
-const withoutCredentials = (url: string): string => {
-  try {
-    const parsed = new URL(url)
-    parsed.username = ''
-    parsed.password = ''
-    return parsed.toString()
-  } catch {
-    return 'REDIS_URL'
-  }
-}
-
-export const connectRedis = (url: string) => {
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false })
-  let down = false
-  client.on('error', (error: Error) => {
-    if (!down) warn(`Redis at ${withoutCredentials(url)} is unavailable (${error.message}); counting in this process's memory until it is back`)
-    down = true
-  })
-  client.on('ready', () => {
-    if (down) warn('Redis is back; counting there again')
-    down = false
-  })
-  return client
-}
+/** One Redis connection per process; while it is down each limiter counts in memory (its insurance limiter). */
+export const connectRedis = (url: string) => connectShared(url, { warn, meanwhile: "counting in this process's memory" })
 
 /** A limiter of `limit`, in Redis (shared by every instance using `prefix`) or in this process's memory. */
 export const createLimiter = (name: string, { points, seconds }: Limit, store: { redis?: Redis; prefix: string }): Limiter => {
