@@ -31,7 +31,7 @@ const PREVIEW = '/api/attribution/preview'
 const AFP_NOTICE =
   'This wire story is copyright Agence France-Presse and appears here under licence. Do not copy or redistribute it without the agency\'s permission.'
 const NASA_NOTICE = `Material from National Aeronautics and Space Administration (NASA) is in the public domain. ${publisher.name} claims no copyright in it.`
-const NO_SOURCE = 'no source: attributed as the publisher’s own copy'
+const NO_SOURCE = "no source: attributed as the publisher's own copy"
 
 let db: TestDatabase
 let server: RunningServer
