@@ -223,7 +223,15 @@ export interface Article {
     versionCreated?: string | null;
     hash?: string | null;
   };
+  embargoUntil?: string | null;
+  withdrawn?: {
+    at?: string | null;
+    reason?: ('kill' | 'expired' | 'manual') | null;
+    message?: string | null;
+    by?: (number | null) | User;
+  };
   attribution?: Attribution;
+  availability?: Availability;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -242,10 +250,20 @@ export interface WireSource {
   license: 'copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa';
   credit?: string | null;
   bylineAliases?: string[] | null;
+  usage?: {
+    maxAgeDays?: number | null;
+    archive?: ('allowed' | 'forbidden') | null;
+    note?: string | null;
+  };
   rightsProposal?: {
     kind?: ('news-agency' | 'government' | 'space-agency' | 'staff' | 'press-release' | 'other') | null;
     license?: ('copyright' | 'public-domain' | 'cc-by' | 'cc-by-sa') | null;
     copyrightHolder?: string | null;
+    usage?: {
+      maxAgeDays?: number | null;
+      archive?: ('allowed' | 'forbidden') | null;
+      note?: string | null;
+    };
     state?: ('draft' | 'in-review' | 'rejected' | 'approved') | null;
     proposedBy?: (number | null) | User;
     proposedAt?: string | null;
@@ -359,6 +377,26 @@ export interface Attribution {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Availability".
+ */
+export interface Availability {
+  /**
+   * public | embargoed | expired | withdrawn
+   */
+  state?: string | null;
+  /**
+   * kill | expired | manual
+   */
+  reason?: string | null;
+  since?: string | null;
+  until?: string | null;
+  /**
+   * allowed | forbidden
+   */
+  archive?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
@@ -386,11 +424,22 @@ export interface AuditLog {
   id: number;
   at: string;
   operation:
-    'create' | 'update' | 'publish' | 'unpublish' | 'trash' | 'restore' | 'delete' | 'submit' | 'approve' | 'reject';
+    | 'create'
+    | 'update'
+    | 'publish'
+    | 'unpublish'
+    | 'trash'
+    | 'restore'
+    | 'delete'
+    | 'submit'
+    | 'approve'
+    | 'reject'
+    | 'withdraw'
+    | 'reinstate';
   /**
    * The collection or global changed.
    */
-  collection: 'legal-notices' | 'wire-sources' | 'publisher';
+  collection: 'legal-notices' | 'wire-sources' | 'publisher' | 'articles';
   /**
    * Empty for a global.
    */
@@ -642,7 +691,17 @@ export interface ArticlesSelect<T extends boolean = true> {
         versionCreated?: T;
         hash?: T;
       };
+  embargoUntil?: T;
+  withdrawn?:
+    | T
+    | {
+        at?: T;
+        reason?: T;
+        message?: T;
+        by?: T;
+      };
   attribution?: T | AttributionSelect<T>;
+  availability?: T | AvailabilitySelect<T>;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -674,6 +733,17 @@ export interface AttributionNoticeSelect<T extends boolean = true> {
   title?: T;
   text?: T;
   html?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Availability_select".
+ */
+export interface AvailabilitySelect<T extends boolean = true> {
+  state?: T;
+  reason?: T;
+  since?: T;
+  until?: T;
+  archive?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -824,12 +894,26 @@ export interface WireSourcesSelect<T extends boolean = true> {
   license?: T;
   credit?: T;
   bylineAliases?: T;
+  usage?:
+    | T
+    | {
+        maxAgeDays?: T;
+        archive?: T;
+        note?: T;
+      };
   rightsProposal?:
     | T
     | {
         kind?: T;
         license?: T;
         copyrightHolder?: T;
+        usage?:
+          | T
+          | {
+              maxAgeDays?: T;
+              archive?: T;
+              note?: T;
+            };
         state?: T;
         proposedBy?: T;
         proposedAt?: T;

@@ -6,6 +6,7 @@ import { publishedUnless, roles, trashOrDelete } from '@/access'
 import { relatedLinksField } from '@/fields/relatedLinks'
 import { requiredToPublish } from '@/fields/requiredToPublish'
 import { slugField } from '@/fields/slug'
+import { auditWithdrawals } from '@/hooks/audit'
 import { expirePages } from '@/hooks/expirePages'
 import { ingestEndpoint } from '@/ingest/endpoint'
 import { articleChangeTags } from '@/pageCache/vocabulary'
@@ -47,7 +48,7 @@ export const Articles: CollectionConfig = {
     beforeOperation: [publishedForAnonymous()],
     beforeChange: [setPublishedAt(), pages.beforeChange],
     beforeDelete: [refuseDeleteWhileReferenced()],
-    afterChange: [pages.afterChange],
+    afterChange: [pages.afterChange, auditWithdrawals()],
     afterDelete: [pages.afterDelete],
   },
   endpoints: [ingestEndpoint()],

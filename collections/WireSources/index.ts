@@ -9,7 +9,7 @@ const pages = expirePages(sourceChangeTags)
 
 /** The audit log follows a source's identity and rights, their proposals and review, and its moves to and from the trash. */
 const audit = auditCollection({
-  fields: ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'rightsProposal', 'deletedAt'],
+  fields: ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'usage', 'rightsProposal', 'deletedAt'],
 })
 
 /**

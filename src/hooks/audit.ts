@@ -9,7 +9,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { idOf, REVIEW_ACTIONS, REVIEW_CONTEXT, type ReviewAction } from '@wirehouse/payload-plugin-attribution'
+import { idOf, LIFECYCLE_CONTEXT, REVIEW_ACTIONS, REVIEW_CONTEXT, type ReviewAction } from '@wirehouse/payload-plugin-attribution'
 
 import { refuse } from './refuse'
 
@@ -23,11 +23,11 @@ import { refuse } from './refuse'
 export const AUDIT_LOG = 'audit-log' as const
 
 /** Changes, and the review actions (submit, approve, reject) named as such. */
-export const AUDIT_OPERATIONS = ['create', 'update', 'publish', 'unpublish', 'trash', 'restore', 'delete', ...REVIEW_ACTIONS] as const
+export const AUDIT_OPERATIONS = ['create', 'update', 'publish', 'unpublish', 'trash', 'restore', 'delete', ...REVIEW_ACTIONS, 'withdraw', 'reinstate'] as const
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number]
 
-/** What is audited: the collections and the global that decide the legal text of an article. */
-export const AUDITED = ['legal-notices', 'wire-sources', 'publisher'] as const
+/** What is audited: the collections and the global that decide the legal text of an article, and articles' withdrawals. */
+export const AUDITED = ['legal-notices', 'wire-sources', 'publisher', 'articles'] as const
 export type Audited = (typeof AUDITED)[number]
 
 export type Change = { field: string; from: unknown; to: unknown }
@@ -229,6 +229,20 @@ export const auditCollection = (options: AuditOptions = {}) => {
   }
 
   return { afterChange, afterDelete, beforeChange }
+}
+
+/**
+ * Audits an article's withdrawals only (a kill, a compliance officer's withdrawal, an admin's
+ * reinstatement), as the plugin's lifecycle actions name them; other article edits are versions.
+ */
+export const auditWithdrawals = (field = 'withdrawn'): CollectionAfterChangeHook => async ({ collection, doc, previousDoc, req }) => {
+  const action = req.context?.[LIFECYCLE_CONTEXT]
+  if (action !== 'withdraw' && action !== 'restore') return doc
+  const changes = diff(collection.flattenedFields, previousDoc, doc, [field])
+  if (changes.length === 0) return doc
+  const operation: AuditOperation = action === 'withdraw' ? 'withdraw' : 'reinstate'
+  await record(req, { changes, collection: collection.slug as Audited, doc, documentId: doc.id, operation })
+  return doc
 }
 
 /** Audits a global: one `update` entry per save that changed something. */

@@ -155,7 +155,7 @@ export const siteChangeTags = (before: Doc | null, after: Doc | null): string[] 
 }
 
 /** What of a source readers see (the attribution's inputs); a rights proposal under review is not. */
-export const SOURCE_SHOWN = ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'deletedAt']
+export const SOURCE_SHOWN = ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'usage', 'deletedAt']
 
 /** A source: the pages that show it, when what they show of it changed. A new source is on no page yet. */
 export const sourceChangeTags = (before: Doc | null, after: Doc | null): string[] => {

@@ -37,7 +37,11 @@ type Listed = { docs: { attribution: null | { credit?: string; notices?: unknown
 
 /** Statements sent for one REST list, with the instance under test answering. */
 const listQueries = async (payload: Payload, query: string) => {
-  const { queries, result } = await asDefault(payload, () => countQueries(payload, () => api.rest('GET', `articles?${query}`)))
+  const { queries: all, result } = await asDefault(payload, () => countQueries(payload, () => api.rest('GET', `articles?${query}`)))
+  // The list's count is the count cache's (test/int/volume-counts.test.ts): an anonymous
+  // reader's query names the current second (embargoes, usage windows), so a second's reads
+  // share one count and the next second counts again.
+  const queries = all.filter((statement) => !/^select count\(\*\) from "articles"/i.test(statement.trim()))
   expect(result.status).toBe(200)
   return { count: queries.length, queries, docs: (result.body as Listed).docs }
 }

@@ -205,7 +205,7 @@ describe('parts the seed does not exercise', () => {
     const afp = await articleBy('AFP')
     const attribution = { ...afp.attribution, license: 'cc-by', jsonLd: { ...afp.attribution.jsonLd, url: 'https://orbitaltimes.example/superpowers/rival-blocs' } }
     const doc = { ...afp, relatedLinks: [...afp.relatedLinks, { label: 'To complete', url: '' }] }
-    const fields = { source: 'source', additionalSources: 'additionalSources', headline: 'headline', byline: 'byline', slug: 'slug', publishedAt: 'publishedAt', dateline: 'dateline', summary: 'summary', body: 'body', section: 'section', relatedLinks: 'relatedLinks', externalId: 'externalId', wireRights: 'wireRights' }
+    const fields = { source: 'source', additionalSources: 'additionalSources', headline: 'headline', byline: 'byline', slug: 'slug', publishedAt: 'publishedAt', dateline: 'dateline', summary: 'summary', body: 'body', section: 'section', relatedLinks: 'relatedLinks', externalId: 'externalId', wireRights: 'wireRights', embargoUntil: 'embargoUntil', withdrawn: 'withdrawn' }
     for (const version of ['2.2', '3.1'] as const) {
       const item = buildNinjs({ doc, attribution, collection: 'articles', fields, version, sectionCollection: 'sections' })
       expect(ninjsProblems(item)).toEqual([])

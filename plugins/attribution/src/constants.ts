@@ -38,7 +38,19 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
 export const REVIEW_CONTEXT = 'attributionReviewAction'
 
 /** A source's rights: changed through review. */
-export const RIGHTS_FIELDS = ['kind', 'license', 'copyrightHolder'] as const
+export const RIGHTS_FIELDS = ['kind', 'license', 'copyrightHolder', 'usage'] as const
+
+/** After a source's usage window: keep a tombstone page (`allowed`) or nothing (`forbidden`). */
+export const ARCHIVE_POLICIES = ['allowed', 'forbidden'] as const
+export type ArchivePolicy = (typeof ARCHIVE_POLICIES)[number]
+
+/** Why a story left public reads: the agency killed it, its licence ran out, or someone withdrew it. */
+export const WITHDRAW_REASONS = ['kill', 'expired', 'manual'] as const
+export type WithdrawReason = (typeof WITHDRAW_REASONS)[number]
+
+/** Where a story stands for readers at a moment; only `public` stories are read anonymously. */
+export const AVAILABILITY_STATES = ['public', 'embargoed', 'expired', 'withdrawn'] as const
+export type AvailabilityState = (typeof AVAILABILITY_STATES)[number]
 
 /** Where a notice stands at a moment; only `in-force` notices are attached. */
 export const NOTICE_STATES = ['in-force', 'scheduled', 'draft', 'expired', 'trashed'] as const

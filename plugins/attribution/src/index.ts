@@ -17,6 +17,7 @@ import { reachEndpoint } from './endpoints/reach.ts'
 import { reportEndpoint } from './endpoints/report.ts'
 import { reviewEndpoints } from './endpoints/review.ts'
 import { attributionField } from './fields/attribution.ts'
+import { availabilityField, lifecycleFields } from './fields/lifecycle.ts'
 import { attributionPreviewField } from './fields/preview.ts'
 import { noticeReachField } from './fields/reach.ts'
 import { noticeReviewField, rightsProposalField } from './fields/review.ts'
@@ -24,6 +25,9 @@ import { reviewPanelField } from './fields/reviewPanel.ts'
 import { sourceRelationships } from './fields/sources.ts'
 import { keepHiddenFields } from './hiddenFields.ts'
 import { attributionAtArgument, reviewMutations } from './graphql.ts'
+import { attachAvailability } from './hooks/availability.ts'
+import { availableToReaders } from './lifecycle/access.ts'
+import { LIFECYCLE_CUSTOM } from './lifecycle/withdraw.ts'
 import { attachAttribution, bumpOnChange, bumpOnLogoChange, selectWhatAttributionNeeds } from './hooks/attribution.ts'
 import { keepIfEverPublished } from './hooks/keepIfEverPublished.ts'
 import { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
@@ -49,8 +53,12 @@ export type {
   Throttle,
 } from './options.ts'
 export { trashFirst } from './access.ts'
-export { ATTRIBUTION_SHAPES, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, RIGHTS_NOTICE_KINDS, RULES_GENERATION, SOURCE_KINDS } from './constants.ts'
-export type { License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind } from './constants.ts'
+export { availabilityAt, availableWhere, storyDate, windowEnd } from './lifecycle/rule.ts'
+export type { LifecycleInput } from './lifecycle/rule.ts'
+export { LIFECYCLE_CONTEXT, restoreArticle, withdrawArticle } from './lifecycle/withdraw.ts'
+export type { LifecycleResult, WithdrawArgs } from './lifecycle/withdraw.ts'
+export { ARCHIVE_POLICIES, ATTRIBUTION_SHAPES, AVAILABILITY_STATES, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, RIGHTS_NOTICE_KINDS, RULES_GENERATION, SOURCE_KINDS, WITHDRAW_REASONS } from './constants.ts'
+export type { ArchivePolicy, AvailabilityState, License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind, WithdrawReason } from './constants.ts'
 export { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
 export { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced.ts'
 export type { Reference } from './hooks/refuseDeleteWhileReferenced.ts'
@@ -64,7 +72,7 @@ export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
 export { reviewAction } from './review/local.ts'
 export { translations } from './translations/index.ts'
-export type { Attribution, AttributionNotice, ArticleInput, LogoInput, NoticeInput, PublisherInput, SourceInput, WireRightsInput } from './types.ts'
+export type { Attribution, AttributionNotice, Availability, UsageInput, WithdrawnInput, ArticleInput, LogoInput, NoticeInput, PublisherInput, SourceInput, WireRightsInput } from './types.ts'
 export { idOf, sameId } from './utilities/idOf.ts'
 export { isIdOf } from './utilities/isId.ts'
 export { bumpGeneration, ensureGeneration, readGeneration } from './utilities/generation.ts'
@@ -78,22 +86,28 @@ const withMissing = (fields: Field[], extra: Field[]): Field[] => {
   return [...fields, ...extra.filter((field) => 'name' in field && !present.has(field.name))]
 }
 
-const attributed = (collection: CollectionConfig, target: Target, options: ResolvedOptions): CollectionConfig => {
+const attributed = (collection: CollectionConfig, target: Target, options: ResolvedOptions, users: CollectionSlug): CollectionConfig => {
   const withFields: CollectionConfig = {
     ...collection,
     fields: [
-      ...withMissing(collection.fields, sourceRelationships(target, options.sourcesSlug)),
+      ...withMissing(collection.fields, [...sourceRelationships(target, options.sourcesSlug), ...lifecycleFields(target, users)]),
       attributionField(),
+      availabilityField(),
       attributionPreviewField(target, options.disabled),
     ],
+    custom: { ...collection.custom, [LIFECYCLE_CUSTOM]: { withdrawn: target.fields.withdrawn } },
   }
   if (options.disabled) return withFields
   return addHooks(
-    { ...withFields, endpoints: [...(collection.endpoints || []), ninjsFeedEndpoint(target), ninjsEndpoint(target)] },
+    {
+      ...withFields,
+      access: { ...collection.access, read: availableToReaders(collection.access?.read, options, target) },
+      endpoints: [...(collection.endpoints || []), ninjsFeedEndpoint(target), ninjsEndpoint(target)],
+    },
     {
       beforeOperation: [selectWhatAttributionNeeds(target, options)],
       beforeRead: [keepHiddenFields(target)],
-      afterOperation: [attachAttribution(options, target)],
+      afterOperation: [attachAttribution(options, target), attachAvailability(options, target)],
     },
     { first: true },
   )
@@ -193,7 +207,7 @@ export const attributionPlugin =
       ...(hostHas(sourcesSlug) ? [] : [withOverrides(sourcesCollection(options), pluginOptions.sources?.overrides)]),
     ].map((collection) => {
       const target = options.targets.find((t) => t.slug === collection.slug)
-      if (target) return attributed(collection, target, options)
+      if (target) return attributed(collection, target, options, users)
       if (collection.slug === noticesSlug) return notices(collection, options, users)
       if (collection.slug === sourcesSlug) return sources(collection, options, users)
       return collection

@@ -62,6 +62,10 @@ export type AttributionFieldNames = {
    * received. Without a source, `holder` holds the copyright instead of the publisher. @default 'wireRights'
    */
   wireRights: false | string
+  /** Until when the story is under embargo (date): not read anonymously before. Added when missing. @default 'embargoUntil' */
+  embargoUntil: string
+  /** A group of `at`, `reason`, `message` and `by`, written by the withdraw and kill actions only. Added when missing. @default 'withdrawn' */
+  withdrawn: string
 }
 
 /** A document as read, with the fields the plugin reads. */
@@ -201,7 +205,13 @@ const fieldNames = (config: Config, slug: string, given: Partial<AttributionFiel
     wireRights: pick('wireRights'),
   }
   const optional = Object.fromEntries(OPTIONAL_FIELDS.map((key) => [key, given[key] ?? defaults[key]]))
-  return { source: given.source ?? 'source', additionalSources: given.additionalSources ?? 'additionalSources', ...optional } as AttributionFieldNames
+  return {
+    source: given.source ?? 'source',
+    additionalSources: given.additionalSources ?? 'additionalSources',
+    embargoUntil: given.embargoUntil ?? 'embargoUntil',
+    withdrawn: given.withdrawn ?? 'withdrawn',
+    ...optional,
+  } as AttributionFieldNames
 }
 
 const hasDrafts = (config: Config, slug: string): boolean => {

@@ -10,6 +10,7 @@ import type {
   TemplateVariables,
 } from './types.ts'
 
+import { storyDate } from './lifecycle/rule.ts'
 import { bounded, renderedNotices } from './caches.ts'
 import { newsArticleJsonLd } from './jsonLd.ts'
 import { noticeState } from './noticeState.ts'
@@ -180,8 +181,8 @@ export const resolveAttribution = ({
   )
   const copyrightHolder = ownCopy ? owner : holders.length ? joinNames(holders) : null
   // The story's year: its own date (ingest keeps the wire's first-created date there), not ours.
-  const dated = article.dateline?.date ?? article.publishedAt
-  const copyrightYear = (dated && !Number.isNaN(new Date(dated).getTime()) ? new Date(dated) : at).getUTCFullYear()
+  const dated = storyDate(article)
+  const copyrightYear = (dated ? new Date(dated) : at).getUTCFullYear()
   const credit = ownCopy ? owner : unique(sources.map((s) => s.credit || s.code || s.name)).join(', ')
   const byline = article.byline?.trim()
     ? article.byline.trim().replace(/^(?!by\s)/i, 'by ')

@@ -1,6 +1,6 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
-import type { License, NoticeScope } from './constants.ts'
+import type { ArchivePolicy, AvailabilityState, License, NoticeScope, WithdrawReason } from './constants.ts'
 import type { Id } from './utilities/idOf.ts'
 
 export type { License, NoticeScope } from './constants.ts'
@@ -16,7 +16,28 @@ export type SourceInput = {
   copyrightHolder?: null | string
   credit?: null | string
   bylineAliases?: null | string[]
+  /** How long its stories may be shown, and what is left of them after. */
+  usage?: UsageInput | null
   deletedAt?: null | string
+}
+
+/** A source's usage terms: shown for `maxAgeDays` after the story's date (no limit when empty). */
+export type UsageInput = { maxAgeDays?: null | number; archive?: ArchivePolicy | null; note?: null | string }
+
+/** A withdrawal as recorded on an article. */
+export type WithdrawnInput = { at?: null | string; reason?: null | WithdrawReason; message?: null | string; by?: unknown }
+
+/** Where a story stands for readers at a moment (the virtual `availability` field). */
+export type Availability = {
+  state: AvailabilityState
+  /** Why it is not public: a withdrawal's reason, or `expired` for an ended usage window. */
+  reason: null | WithdrawReason
+  /** Since when it is in this state, when that is known (withdrawal, end of the usage window). */
+  since: null | string
+  /** Until when: the embargo's end, or for a public story the end of its usage window. */
+  until: null | string
+  /** After its usage window, whether a tombstone may stay (the source's `usage.archive`). */
+  archive: ArchivePolicy | null
 }
 
 export type NoticeInput = {

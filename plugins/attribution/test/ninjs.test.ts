@@ -9,6 +9,8 @@ import { paragraph } from './helpers.ts'
 
 const fields: AttributionFieldNames = {
   source: 'source',
+  embargoUntil: 'embargoUntil',
+  withdrawn: 'withdrawn',
   additionalSources: 'additionalSources',
   headline: 'headline',
   byline: 'byline',

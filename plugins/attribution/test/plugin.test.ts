@@ -65,7 +65,7 @@ describe('attributionPlugin: what it brings', () => {
     expect(notices.hooks?.beforeOperation).toHaveLength(2)
 
     const sources = collection(config, 'wire-sources')
-    expect(names(sources.fields)).toEqual(['name', 'code', 'kind', 'copyrightHolder', 'license', 'credit', 'bylineAliases', 'rightsProposal', 'reviewPanel'])
+    expect(names(sources.fields)).toEqual(['name', 'code', 'kind', 'copyrightHolder', 'license', 'credit', 'bylineAliases', 'usage', 'rightsProposal', 'reviewPanel'])
     expect(named(sources.fields, 'rightsProposal').fields.find((f: Field) => 'name' in f && f.name === 'proposedBy')).toMatchObject({
       relationTo: 'users',
     })
@@ -81,11 +81,12 @@ describe('attributionPlugin: what it brings', () => {
   it('gives attributed collections their source relationships, the virtual field, the panel, the hooks and the ninjs endpoint', () => {
     const config = attributionPlugin()(host()) as Config
     const articles = collection(config, 'articles')
-    expect(names(articles.fields).slice(-4)).toEqual(['source', 'additionalSources', 'attribution', 'attributionPreview'])
+    expect(names(articles.fields).slice(-7)).toEqual(['source', 'additionalSources', 'embargoUntil', 'withdrawn', 'attribution', 'availability', 'attributionPreview'])
     expect(named(articles.fields, 'source')).toMatchObject({ type: 'relationship', relationTo: 'wire-sources' })
     expect(named(articles.fields, 'additionalSources')).toMatchObject({ type: 'relationship', hasMany: true })
     expect(articles.hooks?.beforeOperation).toHaveLength(1)
-    expect(articles.hooks?.afterOperation).toHaveLength(1)
+    // The attribution, then the availability.
+    expect(articles.hooks?.afterOperation).toHaveLength(2)
     expect((articles.endpoints || []).map((e) => e.path)).toEqual(['/ninjs', '/:id/ninjs'])
     expect(named(articles.fields, 'attributionPreview').admin.components.Field.path).toBe(
       '@wirehouse/payload-plugin-attribution/client#AttributionPreview',
@@ -162,7 +163,7 @@ describe('attributionPlugin: what it brings', () => {
     for (const slug of ['articles', 'posts']) {
       const attributed = collection(config, slug)
       expect(names(attributed.fields)).toEqual(expect.arrayContaining(['source', 'additionalSources', 'attribution', 'attributionPreview']))
-      expect(attributed.hooks?.afterOperation).toHaveLength(1)
+      expect(attributed.hooks?.afterOperation).toHaveLength(2)
       expect((attributed.endpoints || []).map((e) => e.path)).toEqual(['/ninjs', '/:id/ninjs'])
     }
     expect(named(collection(config, 'posts').fields, 'attributionPreview').admin.components.Field.clientProps).toMatchObject({

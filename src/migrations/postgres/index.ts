@@ -11,6 +11,7 @@ import * as migration_20261203_111750_review_actions from './20261203_111750_rev
 import * as migration_20261203_114343_accounts from './20261203_114343_accounts';
 import * as migration_20261203_140852_standards from './20261203_140852_standards';
 import * as migration_20261203_171501_volume_counts from './20261203_171501_volume_counts';
+import * as migration_20261203_224625_rights_lifecycle from './20261203_224625_rights_lifecycle';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261203_171501_volume_counts.up,
     down: migration_20261203_171501_volume_counts.down,
-    name: '20261203_171501_volume_counts'
+    name: '20261203_171501_volume_counts',
+  },
+  {
+    up: migration_20261203_224625_rights_lifecycle.up,
+    down: migration_20261203_224625_rights_lifecycle.down,
+    name: '20261203_224625_rights_lifecycle',
   },
 ];

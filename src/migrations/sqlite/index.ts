@@ -12,6 +12,7 @@ import * as migration_20261203_111832_review_actions from './20261203_111832_rev
 import * as migration_20261203_114447_accounts from './20261203_114447_accounts';
 import * as migration_20261203_140903_standards from './20261203_140903_standards';
 import * as migration_20261203_171520_volume_counts from './20261203_171520_volume_counts';
+import * as migration_20261203_224633_rights_lifecycle from './20261203_224633_rights_lifecycle';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261203_171520_volume_counts.up,
     down: migration_20261203_171520_volume_counts.down,
-    name: '20261203_171520_volume_counts'
+    name: '20261203_171520_volume_counts',
+  },
+  {
+    up: migration_20261203_224633_rights_lifecycle.up,
+    down: migration_20261203_224633_rights_lifecycle.down,
+    name: '20261203_224633_rights_lifecycle'
   },
 ];

@@ -4,6 +4,7 @@ import type { ResolvedOptions } from '../options.ts'
 
 import { anyone, managers, signedIn, trashFirst } from '../access.ts'
 import { LICENSES, SOURCE_KINDS } from '../constants.ts'
+import { usageField } from '../fields/lifecycle.ts'
 import { label, translatedOptions } from '../translations/translate.ts'
 import { sourceCode } from '../utilities/validate.ts'
 
@@ -67,6 +68,7 @@ export const sourceFields = (options: ResolvedOptions): Field[] => {
       label: label('field-bylineAliases'),
       admin: { description: label('field-bylineAliases-description') },
     },
+    usageField(rights),
   ]
 }
 

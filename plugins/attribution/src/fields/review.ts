@@ -3,6 +3,7 @@ import type { CollectionSlug, FieldAccess, GroupField } from 'payload'
 import { LICENSES, REVIEW_STATES, SOURCE_KINDS } from '../constants.ts'
 import { label, translate, translatedOptions, type TranslationKey } from '../translations/translate.ts'
 import { same } from '../utilities/content.ts'
+import { usageField } from './lifecycle.ts'
 import { refuse } from '../utilities/refuse.ts'
 
 type Field = GroupField['fields'][number]
@@ -13,14 +14,14 @@ type Field = GroupField['fields'][number]
  * for every role, over REST, GraphQL and the Local API with `overrideAccess: false`.
  */
 export const serverWritten =
-  (group: string, name: string, initial: unknown = null): FieldAccess =>
+  (group: string, name: string, initial: unknown = null, message: TranslationKey = 'error-serverField'): FieldAccess =>
   ({ doc, req, siblingData }) => {
     // A restored version brings its own review; the review hooks then say what it becomes.
     if (req.context?.isRestoringVersion) return true
     const value = (siblingData as Record<string, unknown> | undefined)?.[name]
     const before = doc ? (doc[group] as Record<string, unknown> | undefined)?.[name] : initial
     if (value !== undefined && !same(value ?? initial, before ?? initial)) {
-      throw refuse(translate(req.t, 'error-serverField', { field: `${group}.${name}` }))
+      throw refuse(translate(req.t, message, { field: `${group}.${name}` }))
     }
     return false
   }
@@ -83,6 +84,7 @@ export const rightsProposalField = (users: CollectionSlug, access: { create: Fie
     { name: 'kind', type: 'select', options: translatedOptions('sourceKind', SOURCE_KINDS), label: label('field-kind') },
     { name: 'license', type: 'select', options: translatedOptions('license', LICENSES), label: label('field-license') },
     { name: 'copyrightHolder', type: 'text', maxLength: 200, label: label('field-copyrightHolder') },
+    usageField(),
     state('rightsProposal'),
     user('rightsProposal', 'proposedBy', users),
     moment('rightsProposal', 'proposedAt'),

@@ -85,7 +85,7 @@ export const selectWhatAttributionNeeds =
  * The moment to resolve at, when asked: `?attributionAt=` (REST), `context.attributionAt` (Local
  * API, and GraphQL's `attributionAt` argument). A bad date is the caller's error.
  */
-const requestedMoment = (req: PayloadRequest): Date | undefined => {
+export const requestedMoment = (req: PayloadRequest): Date | undefined => {
   const raw = req.context.attributionAt ?? (req.query as Record<string, unknown> | undefined)?.attributionAt
   if (raw === undefined || raw === null || raw === '') return undefined
   const at = raw instanceof Date ? raw : new Date(String(raw))

@@ -68,14 +68,21 @@ export const noticeSubject = (slug: CollectionSlug): Subject => ({
   },
 })
 
+/** Nothing proposed: no value, or a group (`usage`) with none in it. */
+const unset = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(unset))
+
 /** The proposed rights that differ from the source's own. */
 const proposed = (doc: Doc): Doc =>
   Object.fromEntries(
     RIGHTS_FIELDS.flatMap((field) => {
       const value = doc.rightsProposal?.[field]
-      return value === null || value === undefined || same(value, doc[field]) ? [] : [[field, value]]
+      return unset(value) || same(value, doc[field]) ? [] : [[field, value]]
     }),
   )
+
+/** A proposal's field emptied once applied (a group keeps its shape). */
+const cleared = (field: (typeof RIGHTS_FIELDS)[number]) => (field === 'usage' ? { maxAgeDays: null, archive: null, note: null } : null)
 
 /**
  * A source's rights under review are its `rightsProposal`: approving applies the proposed values
@@ -91,7 +98,7 @@ export const rightsSubject = (slug: CollectionSlug): Subject => ({
   fingerprint: (_req, doc) => fingerprint(RIGHTS_FIELDS.map((name) => ({ name, type: 'text' }) as FlattenedField), doc.rightsProposal ?? {}),
   write: (req, id, action, review, doc) => {
     if (action !== 'approve') return write(req, slug, id, { rightsProposal: review })
-    const cleared = Object.fromEntries(RIGHTS_FIELDS.map((field) => [field, null]))
-    return write(req, slug, id, { ...proposed(doc), rightsProposal: { ...review, ...cleared } })
+    const empty = Object.fromEntries(RIGHTS_FIELDS.map((field) => [field, cleared(field)]))
+    return write(req, slug, id, { ...proposed(doc), rightsProposal: { ...review, ...empty } })
   },
 })
