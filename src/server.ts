@@ -11,7 +11,7 @@ import { getPayload } from 'payload'
 
 import { closeDatabase, pingDatabase } from './database'
 import { ConfigError, env } from './env'
-import { pageCache } from './pageCache/middleware'
+import { pageCache, pageResponses } from './pageCache/middleware'
 import { startPageCache, stopPageCache } from './pageCache/runtime'
 import { guardBodies } from './server/bodies'
 import { healthRoutes } from './server/health'
@@ -78,6 +78,9 @@ const main = async () => {
     const { store } = await startPageCache(payload, pageCacheSettings, env.REDIS_URL)
     app.use(pageCache({ store, settings: pageCacheSettings, sessionCookie: `${payload.config.cookiePrefix}-token` }))
     log(`page cache on (${store.shared ? 'shared through Redis' : 'in this process'}, ${Math.round(pageCacheSettings.maxBytes / 1024 / 1024)} MB)`)
+  } else {
+    // Pages still answer with the status they declare (a tombstone's 410).
+    app.use(pageResponses())
   }
   app.use((req, res) => handle(req, res))
 

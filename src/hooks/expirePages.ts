@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 
 import { afterCommit } from '../pageCache/afterCommit'
 import { invalidatePageTags } from '../pageCache/invalidate'
+import { lookAgainSoon } from '../pageCache/scheduler'
 import { publisherChangeTags } from '../pageCache/vocabulary'
 import { bumpGeneration } from '../site/generation'
 
@@ -13,7 +14,9 @@ type Rule = (before: Doc | null, after: Doc | null) => string[]
 /**
  * Expires `tags` once the change is committed: a new generation of the pages' data (in the
  * change's transaction, `src/site/generation.ts`), then the cached pages carrying any of the tags,
- * on every instance. The changes of one transaction are expired together, once.
+ * on every instance. The changes of one transaction are expired together, once. Then the
+ * scheduler looks again (`src/pageCache/scheduler.ts`): the change may move the next embargo
+ * lifting, usage window ending or notice coming into force.
  */
 export const expireAfterCommit = async (req: PayloadRequest, tags: string[]): Promise<void> => {
   if (!tags.length) return
@@ -29,6 +32,7 @@ export const expireAfterCommit = async (req: PayloadRequest, tags: string[]): Pr
   await afterCommit(req, async () => {
     delete req.context[name]
     await invalidatePageTags(req.payload, [...collected])
+    lookAgainSoon()
   })
 }
 

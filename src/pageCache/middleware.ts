@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { randomUUID } from 'node:crypto'
 import { promisify } from 'node:util'
@@ -13,7 +14,7 @@ import { hostNameOf, OWN_HOST_HEADER, sitePathFor } from '../site/format'
 import { beforeHeaders, captureBody } from './capture'
 import { type Entry, stamp, toEntry } from './entry'
 import { decide } from './request'
-import { RENDER_HEADER, takePageTags } from './tags'
+import { declaredResponse, RENDER_HEADER, takePageTags } from './tags'
 
 const gzip = promisify(zlib.gzip)
 
@@ -29,12 +30,51 @@ export const BYPASS_CACHE_CONTROL = 'private, no-store'
 /** Request headers a stored render must not depend on: it is the plain page, uncompressed, in full. */
 const RENDER_WITHOUT = ['accept-encoding', 'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'range', 'if-range']
 
-/** A page response that may be stored: a 200 HTML page that sets no cookie and that the app did not mark private. */
+/** Statuses kept: a page, and a tombstone (410) of a story withdrawn or past its licence. */
+const STORED_STATUSES = new Set([200, 410])
+
+/** A page response that may be stored: a 200 (or 410) HTML page that sets no cookie and that the app did not mark private. */
 const storable = (res: Response): boolean => {
-  if (res.statusCode !== 200 || res.hasHeader('set-cookie')) return false
+  if (!STORED_STATUSES.has(res.statusCode) || res.hasHeader('set-cookie')) return false
   if (!/^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''))) return false
   const control = String(res.getHeader('cache-control') ?? '').toLowerCase()
   return control === '' || control === NEXT_DYNAMIC || !/\b(private|no-store)\b/.test(control)
+}
+
+/**
+ * The status (and its headers) the page declared while it rendered (`declarePageResponse`), set as
+ * its headers go out: only over Next's 200, never over a 404, an error or a redirect.
+ */
+const applyDeclared = (res: ServerResponse, renderId: string) => {
+  const declared = declaredResponse(renderId)
+  if (!declared || res.statusCode !== 200) return
+  res.statusCode = declared.status
+  for (const [name, value] of Object.entries(declared.headers ?? {})) res.setHeader(name, value)
+}
+
+/**
+ * A page rendered for one reader (not kept): it gets a render id too, so a status it declares
+ * (a tombstone's 410) is sent; what it declared is forgotten when the response is done.
+ */
+const renderUnkept = (req: IncomingMessage, res: ServerResponse, also?: () => void) => {
+  const renderId = randomUUID()
+  req.headers[RENDER_HEADER] = renderId
+  beforeHeaders(res, () => {
+    applyDeclared(res, renderId)
+    also?.()
+  })
+  res.once('close', () => takePageTags(renderId))
+}
+
+/**
+ * Without the page cache (`PAGE_CACHE=false`), pages still answer with the status they declare:
+ * each page request gets a render id, as the cache would give it.
+ */
+export const pageResponses = (): RequestHandler => (req, res, next) => {
+  delete req.headers[RENDER_HEADER]
+  delete req.headers[OWN_HOST_HEADER]
+  if (decide(req, '').kind !== 'skip') renderUnkept(req, res)
+  next()
 }
 
 export const publicCacheControl = ({ sMaxAge, staleWhileRevalidate }: PageCacheSettings) =>
@@ -91,6 +131,7 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
     const before = new Set(res.getHeaderNames())
     let keep = false
     beforeHeaders(res, () => {
+      applyDeclared(res, renderId)
       keep = storable(res)
       if (keep) res.setHeader('Cache-Control', cacheControl)
       res.setHeader(CACHE_HEADER, 'MISS')
@@ -115,7 +156,7 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
     const decision = decide(req, sessionCookie)
     if (decision.kind === 'skip') return next()
     if (decision.kind === 'bypass' || !store.usable) {
-      beforeHeaders(res, () => res.set({ 'Cache-Control': BYPASS_CACHE_CONTROL, [CACHE_HEADER]: 'BYPASS' }))
+      renderUnkept(req, res, () => res.set({ 'Cache-Control': BYPASS_CACHE_CONTROL, [CACHE_HEADER]: 'BYPASS' }))
       return next()
     }
     const { key, url } = decision
@@ -123,7 +164,7 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
     if (entry) return serve(req, res, entry)
     if (req.method === 'HEAD') {
       // Nothing to store from a HEAD: Next answers it.
-      beforeHeaders(res, () => res.setHeader(CACHE_HEADER, 'MISS'))
+      renderUnkept(req, res, () => res.setHeader(CACHE_HEADER, 'MISS'))
       return next()
     }
     render(req, res, key, url)

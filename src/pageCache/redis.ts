@@ -6,6 +6,8 @@ export const redisKeys = (prefix: string) => ({
   tag: (tag: string) => `${prefix}:tag:${tag}`,
   page: (key: string) => `${prefix}:page:${key}`,
   channel: `${prefix}:expired`,
+  /** Taken by the instance that expires a scheduled moment's pages (`./scheduler.ts`). */
+  scheduled: (moment: string) => `${prefix}:scheduled:${moment}`,
 })
 
 export type Expired = { epoch: number; tags: string[] }

@@ -4,6 +4,7 @@ import type { PageCacheSettings } from '../env'
 
 import { UNTAGGED } from './clock'
 import { GenerationWatch } from './generation'
+import { lookAgainSoon } from './scheduler'
 import { PageStore } from './store'
 
 /** The page cache of this process: its store and the watch on the site generation. */
@@ -28,6 +29,8 @@ export const startPageCache = async (payload: Payload, settings: PageCacheSettin
     // not expire itself came from elsewhere (another instance, the CLI): nothing says what it touched.
     if (store.shared || ours) await store.expire([UNTAGGED])
     else store.restart(store.clock.epoch)
+    // A change saved anywhere (another instance, the ingest CLI) may move the next scheduled moment.
+    lookAgainSoon()
   })
   await watch.start(settings.pollMs)
   const runtime = { store, watch, settings }

@@ -10,7 +10,13 @@ export const RENDER_HEADER = 'x-wirehouse-render'
 /** The tag every cached page carries: expiring it empties the page cache on every instance. */
 export const ALL_PAGES_TAG = '*'
 
-type Registry = Map<string, Set<string>>
+/** What a page declares while it renders: the tags of what it shows, and a status other than 200 with its headers. */
+type Render = { tags: Set<string>; response?: PageResponse }
+
+/** A status the page answers with instead of Next's 200 (a 410 tombstone), and headers that go with it. */
+export type PageResponse = { status: number; headers?: Record<string, string> }
+
+type Registry = Map<string, Render>
 
 const REGISTRY = Symbol.for('wirehouse.pageCache.registry')
 
@@ -20,19 +26,36 @@ const registry = (): Registry => {
   return (global[REGISTRY] ??= new Map())
 }
 
+const renderOf = (renderId: string): Render => {
+  const map = registry()
+  let render = map.get(renderId)
+  if (!render) map.set(renderId, (render = { tags: new Set() }))
+  return render
+}
+
 /** Called by a page while it renders (id from `RENDER_HEADER`; none outside the cache: nothing kept). */
 export const declarePageTags = (renderId: null | string | undefined, tags: Iterable<string>): void => {
   if (!renderId) return
-  const map = registry()
-  const set = map.get(renderId) ?? new Set<string>()
+  const set = renderOf(renderId).tags
   for (const tag of tags) set.add(tag)
-  map.set(renderId, set)
 }
 
-/** The tags a render declared, forgotten as they are taken. */
+/**
+ * Called by a page while it renders, before its first byte: the status it answers with (Next's app
+ * router has no way for a page to answer 410) and headers that go with it. The express server
+ * sets them as the response's headers go out (`./middleware.ts`), on a 200 only.
+ */
+export const declarePageResponse = (renderId: null | string | undefined, response: PageResponse): void => {
+  if (renderId) renderOf(renderId).response = response
+}
+
+/** The status a render declared, if any; kept until its tags are taken. */
+export const declaredResponse = (renderId: string): PageResponse | undefined => registry().get(renderId)?.response
+
+/** The tags a render declared, forgotten as they are taken (with its status). */
 export const takePageTags = (renderId: string): string[] => {
   const map = registry()
-  const tags = map.get(renderId)
+  const render = map.get(renderId)
   map.delete(renderId)
-  return tags ? [...tags] : []
+  return render ? [...render.tags] : []
 }

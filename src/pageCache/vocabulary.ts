@@ -5,6 +5,8 @@
  */
 import { idOf } from '@wirehouse/payload-plugin-attribution'
 
+import { ALL_PAGES_TAG } from './tags'
+
 type Ref = unknown
 type Id = number | string
 type Doc = Record<string, unknown>
@@ -106,6 +108,13 @@ export const listingPageTags = (site: Ref, sections: Ref[], teasers: TeaserShown
     ...teasers.flatMap((t) => [TAGS.article(t.id), ...idsOf([t.source, ...idsOf(t.additionalSources)]).map((s) => TAGS.source(s))]),
   ])
 
+/**
+ * A tombstone (a story withdrawn or past its licence, `src/site/tombstone.ts`): the story, whose
+ * restore brings its page back, the site (header) and the source it names.
+ */
+export const tombstonePageTags = (story: { id: Ref; source?: null | { id: Ref } }, site: Ref): string[] =>
+  unique([TAGS.article(story.id), TAGS.site(site), ...(story.source ? [TAGS.source(story.source.id)] : [])])
+
 /** A page of a site that shows nothing else (its header, a page not found under it). */
 export const sitePageTags = (site: Ref): string[] => [TAGS.site(site)]
 
@@ -157,9 +166,20 @@ export const siteChangeTags = (before: Doc | null, after: Doc | null): string[] 
 /** What of a source readers see (the attribution's inputs); a rights proposal under review is not. */
 export const SOURCE_SHOWN = ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'usage', 'deletedAt']
 
-/** A source: the pages that show it, when what they show of it changed. A new source is on no page yet. */
+/** What of a source's usage terms decides what readers see (not its note, for editors): none when trashed. */
+const terms = (source: Doc | null) => {
+  const usage = (source?.usage ?? {}) as { archive?: null | string; maxAgeDays?: null | number }
+  return source && !source.deletedAt && usage.maxAgeDays ? [usage.maxAgeDays, usage.archive ?? 'allowed'] : null
+}
+
+/**
+ * A source: the pages that show it, when what they show of it changed. A new source is on no page
+ * yet. Its usage terms (approved rights) may show or hide any number of its stories, in every list
+ * of the network: every page (`ALL_PAGES_TAG`).
+ */
 export const sourceChangeTags = (before: Doc | null, after: Doc | null): string[] => {
   if (!before) return []
+  if (JSON.stringify(terms(before)) !== JSON.stringify(terms(after))) return [ALL_PAGES_TAG]
   return changed(before, after, SOURCE_SHOWN) ? [TAGS.source(before.id)] : []
 }
 

@@ -7,6 +7,8 @@ import { cache } from 'react'
 
 import type { Article, Section, Site } from '../../payload-types'
 
+import type { GoneStory } from './tombstone'
+
 import { currentGeneration } from './generation'
 
 const payload = () => getPayload({ config })
@@ -134,3 +136,39 @@ export const publishedArticle = cached('article', (query: ArticleQuery) => readA
 
 /** The latest version, draft or not, for a signed-in editor in draft mode (live preview): never cached. */
 export const previewArticle = (query: ArticleQuery, headers: Headers) => readArticle(query, { headers })
+
+/**
+ * A published story of the site, in the section it is filed in, that readers do not see (withdrawn,
+ * embargoed, past its usage window), for its tombstone (`./tombstone.ts`): read past the access
+ * rules, only what the tombstone needs. Null when there is no such published story (a draft, the
+ * trash, another section). Cached under the generation like every read: a restore or any change
+ * of the story or its source writes a new one. Whether it is gone is decided at each render.
+ */
+export const goneStory = cached('gone', async ({ siteId, section, slug }: ArticleQuery): Promise<GoneStory | null> => {
+  const client = await payload()
+  const home = (await sectionsOf(siteId)).find((s) => s.slug === section)
+  if (!home) return null
+  const { docs } = await client.find({
+    collection: 'articles',
+    where: { and: [{ slug: { equals: slug } }, { section: { equals: home.id } }, { _status: { equals: 'published' } }] },
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { source: true, embargoUntil: true, withdrawn: true, dateline: true, publishedAt: true },
+    overrideAccess: true,
+  })
+  const story = docs[0]
+  if (!story) return null
+  const sourceId = typeof story.source === 'object' && story.source ? story.source.id : story.source
+  const source = sourceId
+    ? await client.findByID({ collection: 'wire-sources', id: sourceId, depth: 0, select: { name: true, usage: true }, trash: true, disableErrors: true, overrideAccess: true })
+    : null
+  return {
+    id: story.id,
+    embargoUntil: story.embargoUntil ?? null,
+    withdrawn: story.withdrawn ? { at: story.withdrawn.at ?? null, reason: story.withdrawn.reason ?? null, message: story.withdrawn.message ?? null } : null,
+    dateline: { date: story.dateline?.date ?? null },
+    publishedAt: story.publishedAt ?? null,
+    source: source ? { id: source.id, name: source.name, usage: source.usage ? { archive: source.usage.archive ?? null, maxAgeDays: source.usage.maxAgeDays ?? null } : null } : null,
+  }
+})

@@ -4,17 +4,23 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import { draftMode, headers } from 'next/headers.js'
 import { notFound } from 'next/navigation.js'
 
-import { articlePageTags, networkPageTags, sitePageTags, TAGS } from '@/pageCache/vocabulary'
+import { articlePageTags, networkPageTags, sitePageTags, TAGS, tombstonePageTags } from '@/pageCache/vocabulary'
 import { NONCE_HEADER } from '@/security/csp'
 import { ArticleView } from '@/site/components/ArticleView'
 import { RefreshOnSave } from '@/site/components/RefreshOnSave'
-import { previewArticle, publishedArticle, siteByDomain, siteSections } from '@/site/data'
+import { TombstoneView } from '@/site/components/TombstoneView'
+import { goneStory, previewArticle, publishedArticle, siteByDomain, siteSections } from '@/site/data'
 import { sitePaths } from '@/site/format'
-import { declareTags, siteBase } from '@/site/request'
+import { declareResponse, declareTags, siteBase } from '@/site/request'
+import { TOMBSTONE_STATUS, tombstoneOf, tombstoneText } from '@/site/tombstone'
 
 type Props = { params: Promise<{ section: string; site: string; slug: string }> }
 
-/** The published article, or in draft mode (live preview) its latest version for the signed-in editor. */
+/**
+ * The published article, or in draft mode (live preview) its latest version for the signed-in
+ * editor; for a published story readers no longer see, its tombstone when it has one
+ * (withdrawn, or past its licence with an archive allowed: `src/site/tombstone.ts`).
+ */
 const load = async ({ params }: Props) => {
   const { site: domain, section, slug } = await params
   const site = await siteByDomain(decodeURIComponent(domain))
@@ -22,7 +28,8 @@ const load = async ({ params }: Props) => {
   const query = { siteId: site.id, section, slug }
   const preview = (await draftMode()).isEnabled
   const article = preview ? await previewArticle(query, await headers()) : await publishedArticle(query)
-  return { site, article, preview, section }
+  const tombstone = article || preview ? null : tombstoneOf(await goneStory(query), new Date())
+  return { site, article, preview, section, tombstone }
 }
 
 /**
@@ -31,14 +38,16 @@ const load = async ({ params }: Props) => {
  */
 const pageTags = async (found: Awaited<ReturnType<typeof load>>) => {
   if (!found) return networkPageTags()
-  const { site, article, section } = found
+  const { site, article, section, tombstone } = found
   if (article) return articlePageTags(article, site.id)
+  if (tombstone) return tombstonePageTags(tombstone, site.id)
   const listed = (await siteSections(site.id)).find((s) => s.slug === section)
   return listed ? [TAGS.section(listed.id)] : sitePageTags(site.id)
 }
 
 export const generateMetadata = async (props: Props): Promise<Metadata> => {
   const found = await load(props)
+  if (found?.tombstone) return { title: `${tombstoneText(found.tombstone).title} · ${found.site.name}`, robots: { index: false } }
   if (!found?.article) return {}
   const { article, site } = found
   return { title: `${article.headline} · ${site.name}`, description: article.summary ?? undefined }
@@ -47,6 +56,11 @@ export const generateMetadata = async (props: Props): Promise<Metadata> => {
 export default async function ArticlePage(props: Props) {
   const found = await load(props)
   if (!found?.preview) await declareTags(await pageTags(found))
+  if (found?.tombstone) {
+    // Gone, and said so: a 410, which search engines drop, and not to be indexed meanwhile.
+    await declareResponse({ status: TOMBSTONE_STATUS, headers: { 'X-Robots-Tag': 'noindex' } })
+    return <TombstoneView tombstone={found.tombstone} />
+  }
   if (!found?.article) notFound()
   const { article, site, preview } = found
   const paths = sitePaths(await siteBase(site.domain))
