@@ -164,7 +164,7 @@ export const siteChangeTags = (before: Doc | null, after: Doc | null): string[] 
 }
 
 /** What of a source readers see (the attribution's inputs); a rights proposal under review is not. */
-export const SOURCE_SHOWN = ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'usage', 'deletedAt']
+export const SOURCE_SHOWN = ['name', 'code', 'kind', 'license', 'copyrightHolder', 'credit', 'bylineAliases', 'deletedAt']
 
 /** What of a source's usage terms decides what readers see (not its note, for editors): none when trashed. */
 const terms = (source: Doc | null) => {

@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import { draftMode, headers } from 'next/headers.js'
 import { notFound } from 'next/navigation.js'
+import { cache } from 'react'
 
 import { articlePageTags, networkPageTags, sitePageTags, TAGS, tombstonePageTags } from '@/pageCache/vocabulary'
 import { NONCE_HEADER } from '@/security/csp'
@@ -22,7 +23,12 @@ type Props = { params: Promise<{ section: string; site: string; slug: string }> 
  * (withdrawn, or past its licence with an archive allowed: `src/site/tombstone.ts`).
  */
 const load = async ({ params }: Props) => {
-  const { site: domain, section, slug } = await params
+  const { site, section, slug } = await params
+  return find(site, section, slug)
+}
+
+/** Once per request: the page and its metadata (title, robots) decide on the same reads. */
+const find = cache(async (domain: string, section: string, slug: string) => {
   const site = await siteByDomain(decodeURIComponent(domain))
   if (!site) return null
   const query = { siteId: site.id, section, slug }
@@ -30,7 +36,7 @@ const load = async ({ params }: Props) => {
   const article = preview ? await previewArticle(query, await headers()) : await publishedArticle(query)
   const tombstone = article || preview ? null : tombstoneOf(await goneStory(query), new Date())
   return { site, article, preview, section, tombstone }
-}
+})
 
 /**
  * What the page shows, for the page cache; a page not found waits for an article published in
