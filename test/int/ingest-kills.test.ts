@@ -10,9 +10,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { restoreArticle, withdrawArticle } from '@wirehouse/payload-plugin-attribution'
+
 import { createIngester } from '@/ingest/ingest'
 import { http, type Json } from '../helpers/http'
 import { ingestCli, summaryOf } from '../helpers/ingestCli'
+import { ninjsProblems } from '../helpers/ninjs'
 import { startApp, type TestApp } from '../helpers/payload'
 import { LPR } from '../helpers/wire'
 
@@ -191,5 +194,61 @@ describe('kills in the CLI report', () => {
     expect(run.stdout).toMatch(/Kills of stories not held \(1\):\n {2}.*4-unknown\.txt: WITHDRAWN names wire id "A story this newsroom never received" or headline .*; nothing written/)
     const [article] = (await app.payload.find({ collection: 'articles', where: { headline: { equals: headline } }, depth: 0 })).docs
     expect(article.withdrawn).toMatchObject({ reason: 'kill', message: 'The ferry operator withdrew its statement.', by: null })
+  })
+})
+
+describe('the ninjs export says where a story stands (2.2 and 3.1, valid against IPTC schemas)', () => {
+  const DAY = 24 * 60 * 60 * 1000
+  const exported = async (id: number | string, version: '2.2' | '3.1') => {
+    const res = await api.rest('GET', `articles/${id}/ninjs?version=${version}`, { headers: await app.auth('editor') })
+    expect(res.status).toBe(200)
+    expect(ninjsProblems(res.body)).toEqual([])
+    // Only staff read a story that is not public.
+    return res.body
+  }
+  const lpr = async () => (await app.payload.find({ collection: 'wire-sources', where: { code: { equals: 'LPR' } }, depth: 0 })).docs[0].id
+  const create = async (data: Json) =>
+    (await app.payload.create({ collection: 'articles', data: { source: await lpr(), _status: 'published', ...data } as never, depth: 0 })) as unknown as Json
+  const kill = (id: number | string, message: string) =>
+    withdrawArticle({ req: { payload: app.payload, user: null, context: {} } as never, collection: 'articles', id, reason: 'kill', message })
+
+  it('public: usable; withdrawn: canceled with the message as the editorial note', async () => {
+    const story = await create({ headline: 'Export state: public, then withdrawn' })
+    expect((await exported(story.id, '2.2')).pubstatus).toBe('usable')
+    await kill(story.id, 'Withdrawn by the agency.')
+    expect(await anonymousStatus(story.id)).toBe(404)
+    expect(await exported(story.id, '2.2')).toMatchObject({ pubstatus: 'canceled', ednote: 'Withdrawn by the agency.' })
+    expect(await exported(story.id, '3.1')).toMatchObject({ pubStatus: 'canceled', edNote: 'Withdrawn by the agency.' })
+  })
+
+  it('embargoed: withheld, with embargoed (2.2) / embargoedUntil (3.1)', async () => {
+    const until = new Date(Date.now() + DAY).toISOString()
+    const story = await create({ headline: 'Export state: embargoed', embargoUntil: until })
+    const v22 = await exported(story.id, '2.2')
+    expect(v22).toMatchObject({ pubstatus: 'withheld', embargoed: until })
+    expect(v22).not.toHaveProperty('embargoeduntil')
+    expect(await exported(story.id, '3.1')).toMatchObject({ pubStatus: 'withheld', embargoedUntil: until })
+  })
+
+  it("expired (its source's usage window ended): canceled, the note saying when", async () => {
+    const source = await app.payload.create({
+      collection: 'wire-sources',
+      data: { name: 'Short Licence Wire', code: 'SLW', kind: 'news-agency', license: 'copyright', copyrightHolder: 'Short Licence Wire', usage: { maxAgeDays: 1, archive: 'allowed' } } as never,
+    })
+    const story = await create({ headline: 'Export state: expired', source: source.id, dateline: { date: new Date(Date.now() - 3 * DAY).toISOString() } })
+    expect(await exported(story.id, '2.2')).toMatchObject({ pubstatus: 'canceled', ednote: expect.stringMatching(/^Expired: the usage window of its source ended on /) })
+    expect((await exported(story.id, '3.1')).pubStatus).toBe('canceled')
+  })
+
+  it('round trip: ingesting our own export of a withdrawn story is a kill', async () => {
+    const story = await create({ headline: 'Export round trip of a kill', externalId: 'LPR-ROUND-TRIP-KILL-1' })
+    await kill(story.id, 'First kill.')
+    const item = await exported(story.id, '3.1')
+    // Brought back, then the export ingested: withdrawn again, by the wire id the export carries.
+    await restoreArticle({ req: { payload: app.payload, user: null, context: {} } as never, collection: 'articles', id: story.id })
+    expect(await anonymousStatus(story.id)).toBe(200)
+    const result = await createIngester(app.payload).receive({ bytes: Buffer.from(JSON.stringify(item)), filename: 'export.json' })
+    expect(result).toMatchObject({ outcome: 'killed', article: { id: story.id }, kill: { signal: 'pubstatus "canceled"', message: 'First kill.' } })
+    expect(await anonymousStatus(story.id)).toBe(404)
   })
 })
