@@ -150,6 +150,13 @@ describe('kills over HTTP: POST /api/articles/ingest', () => {
     const again = await post(file('kill-ninjs.json', renamed).bytes, 'application/json', 'editor')
     expect(again.status).toBe(200)
     expect(again.body).toMatchObject({ outcome: 'unchanged', doc: { id }, message: expect.stringMatching(/^Article already withdrawn on .*; nothing was changed\.$/) })
+
+    // A later version of the story updates its content and leaves it withdrawn.
+    const later = file('story-ninjs.json', [...renamed, ['2025-03-03T08:00:00Z', '2025-03-03T12:00:00Z'], ['Nobody was hurt', 'Nobody at all was hurt']])
+    const updated = await post(later.bytes, 'application/json', 'editor')
+    expect(updated.status).toBe(200)
+    expect(updated.body).toMatchObject({ outcome: 'updated', doc: { id, withdrawn: { reason: 'kill', at: killed.body.doc.withdrawn.at } } })
+    expect(await anonymousStatus(id)).toBe(404)
   })
 
   it('a kill of a story not held: 200 kill-unknown, doc null, nothing written', async () => {
