@@ -1,21 +1,18 @@
 /**
  * The rights lifecycle on two instances of the production server sharing PostgreSQL and Redis
- * (the page cache and Next's cache in Redis): a kill while both serve a story's page takes it off
- * both within a second (the plugin's `withdrawArticle` through the Local API of another process,
- * as the ingest CLI kills a story: its expiry goes through Redis); an embargo lifting is expired
+ * (the page cache and Next's cache in Redis): a kill ingested through one instance
+ * (`POST /api/articles/ingest`) while both serve the story's page takes it off both within a
+ * second (its expiry goes through Redis); an embargo lifting is expired
  * once, by whichever instance takes the moment's lock in Redis, and shows on both within a second.
  * PostgreSQL only: SQLite is one process's file (rights-pages.test.ts runs there with one server).
  */
-import type { Payload } from 'payload'
-
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { withdrawArticle } from '@wirehouse/payload-plugin-attribution'
 import { Redis } from 'ioredis'
 import crypto from 'node:crypto'
 
 import type { Article, Section, Site } from '../../payload-types'
 
-import { closeDatabase } from '@/database'
+import { DEMO_PASSWORD } from '@/seed/data'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { databaseUnderTest } from '../helpers/payload'
 import { BUILD_TIMEOUT_MS, ensureBuild, killServers, type RunningServer, send, sleep, spawnServer, START_TIMEOUT_MS, waitUntilReady } from '../helpers/server'
@@ -32,7 +29,7 @@ const shared = kind !== 'sqlite' ? describe : describe.skip
 let db: TestDatabase
 let redis: Redis
 let servers: RunningServer[] = []
-let payload: Payload
+let auth: Record<string, string>
 let site: Site
 let section: Section
 
@@ -56,12 +53,24 @@ const onEvery = (path: string, ok: (page: Awaited<ReturnType<typeof get>>) => bo
     }),
   )
 
+const json = async <T>(path: string, init: { method?: string; body?: string; type?: string } = {}) => {
+  const reply = await send(`${servers[0].url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { ...auth, 'Content-Type': init.type ?? 'application/json' },
+    body: init.body,
+  }).reply
+  if (reply.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: ${reply.status} ${reply.body}`)
+  return JSON.parse(reply.body) as T
+}
+
+/** A published story in the first section, saved through the first instance by an editor. */
 const story = async (data: Record<string, unknown>) =>
-  (await payload.create({
-    collection: 'articles',
-    data: { headline: `Scale-out rights story ${Date.now()}`, section: section.id, _status: 'published', ...data } as never,
-    depth: 0,
-  })) as unknown as Article
+  (
+    await json<{ doc: Article }>('/api/articles?depth=0', {
+      method: 'POST',
+      body: JSON.stringify({ headline: `Scale-out rights story ${Date.now()}`, section: section.id, _status: 'published', ...data }),
+    })
+  ).doc
 
 shared(`rights on two instances (${kind}, Redis)`, () => {
   beforeAll(async () => {
@@ -84,39 +93,40 @@ shared(`rights on two instances (${kind}, Redis)`, () => {
       return server
     }
     servers = [await start(), await start()]
-    // This process writes as the ingest CLI does: on the same database, its expiries through Redis.
-    Object.assign(process.env, { DATABASE_URI: db.uri, PAYLOAD_SECRET: SECRET, SEED_ON_EMPTY: 'false', REDIS_URL, PAGE_CACHE_PREFIX: env.PAGE_CACHE_PREFIX })
-    const { getPayload } = await import('payload')
-    const { default: config } = await import('../../payload.config')
-    payload = await getPayload({ config: await config })
-    section = (await payload.find({ collection: 'sections', limit: 1, depth: 1, sort: 'id' })).docs[0]
+    const login = await send(`${servers[0].url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@wirehouse.test', password: DEMO_PASSWORD }),
+    }).reply
+    expect(login.status).toBe(200)
+    auth = { Authorization: `JWT ${(JSON.parse(login.body) as { token: string }).token}` }
+    section = (await json<{ docs: Section[] }>('/api/sections?limit=1&depth=1&sort=id')).docs[0]
     site = section.site as Site
-    // The first write of a process is slow (seconds): not while a moment a few seconds ahead is set.
-    await story({ _status: 'draft' })
   }, BUILD_TIMEOUT_MS + 2 * START_TIMEOUT_MS)
 
   afterAll(async () => {
     await killServers()
-    if (payload) await closeDatabase(payload).catch(() => undefined)
     const keys = await redis?.keys(`${PREFIX}*`)
     if (keys?.length) await redis.del(...keys)
     redis?.disconnect()
     await db?.drop().catch(() => undefined)
-    delete process.env.REDIS_URL
   })
 
-  it('a kill while both instances serve the page: both stop serving it within a second', async () => {
-    const { docs } = await payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, limit: 1, depth: 0, sort: 'id' })
-    const killed = docs[0]
+  it('a kill ingested through one instance while both serve the page: both stop serving it within a second', async () => {
+    const source = (await json<{ docs: { id: number; name: string }[] }>('/api/wire-sources?limit=1&depth=0&sort=id')).docs[0]
+    const killed = await story({ source: source.id, headline: `Story to be killed ${Date.now()}` })
     await onEvery(pageOf(killed), (page) => page.status === 200 && page.cache === 'HIT', Date.now())
     const from = Date.now()
-    await withdrawArticle({ req: { payload, user: null, context: {} } as never, collection: 'articles', id: killed.id, reason: 'kill', message: 'Kill: legal' })
+    const kill = `KILL\n\n${killed.headline}\n\nWithdrawn for legal reasons. Please remove it from all platforms.\n`
+    const answer = await json<{ outcome: string }>('/api/articles/ingest', { method: 'POST', body: kill, type: 'text/plain' })
+    expect(answer.outcome).toBe('killed')
     const took = await onEvery(pageOf(killed), (page) => page.status === 410 && !page.body.includes(killed.headline), from)
     for (const ms of took) expect(ms).toBeLessThanOrEqual(WITHIN_MS)
+    expect((await get(servers[1], pageOf(killed))).body).toContain(`${source.name} withdrew this story.`)
   })
 
   it('an embargo lifting: one instance takes the moment, both show the story within a second of it', async () => {
-    const source = (await payload.find({ collection: 'wire-sources', limit: 1, depth: 0, sort: 'id' })).docs[0]
+    const source = (await json<{ docs: { id: number }[] }>('/api/wire-sources?limit=1&depth=0&sort=id')).docs[0]
     const moment = Math.ceil((Date.now() + 4000) / 1000) * 1000
     const embargoed = await story({ source: source.id, embargoUntil: new Date(moment).toISOString() })
     expect(moment - Date.now()).toBeGreaterThan(2000)
