@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { lifecycleTimeline } from '@wirehouse/payload-plugin-attribution'
+
 import { http, type Json } from '../helpers/http'
 import { startApp, type TestApp } from '../helpers/payload'
 
@@ -206,5 +208,45 @@ describe('manual withdrawal and restore over GraphQL', () => {
     expect(back.body.data.restoreArticle.availability.state).toBe('public')
     expect(await isPublic(story.id)).toBe(true)
     expect((await auditOf(story.id)).map((entry) => entry.operation)).toEqual(['withdraw', 'reinstate'])
+  })
+})
+
+describe('the compliance view\'s lifecycle timeline', () => {
+  it('embargoes lifting and windows ending in the next 7 days, kills and withdrawals of the last 30, as staff read them', async () => {
+    const DAY = 24 * 60 * 60 * 1000
+    const now = Date.now()
+    const iso = (ms: number) => new Date(ms).toISOString()
+    const limited = (await app.payload.find({ collection: 'wire-sources', limit: 1, depth: 0, sort: '-id' })).docs[0]
+    await app.payload.update({ collection: 'wire-sources', id: limited.id, data: { usage: { maxAgeDays: 30, archive: 'allowed' } } as never })
+    const make = async (headline: string, data: Json) =>
+      (await app.payload.create({ collection: 'articles', data: { headline, section: sectionId, _status: 'published', source: sourceId, ...data } as never, depth: 0 })) as unknown as Json
+    const lifting = await make('Embargo lifting in three days', { embargoUntil: iso(now + 3 * DAY) })
+    const later = await make('Embargo lifting in nine days', { embargoUntil: iso(now + 9 * DAY) })
+    const ending = await make('Window ending in two days', { source: limited.id, dateline: { date: iso(now - 28 * DAY) } })
+    const ended = await make('Window ended yesterday', { source: limited.id, dateline: { date: iso(now - 31 * DAY) } })
+    const fresh = await make('Window ending in twenty days', { source: limited.id, dateline: { date: iso(now - 10 * DAY) } })
+    const withdrawn = await make('Withdrawn for the timeline', {})
+    await post('compliance', `articles/${withdrawn.id}/withdraw`, { reason: 'manual', message: 'Timeline check' })
+    const withdrawnEmbargo = await make('Withdrawn while under embargo', { embargoUntil: iso(now + 2 * DAY) })
+    await post('compliance', `articles/${withdrawnEmbargo.id}/withdraw`, { reason: 'manual' })
+
+    const user = (await app.payload.findByID({ collection: 'users', id: users.compliance, depth: 0 })) as never
+    const req = { payload: app.payload, user, context: {}, t: (key: string) => key } as never
+    // The plugin's options as the compliance view gets them.
+    const view = (app.config.admin.components as Json).views.compliance
+    const timeline = await lifecycleTimeline(req, view.Component.serverProps.options, new Date(now))
+    const kinds = (id: number) => timeline.events.filter((event) => event.id === id).map((event) => event.kind)
+    expect(kinds(lifting.id)).toEqual(['embargo'])
+    expect(kinds(later.id)).toEqual([])
+    expect(kinds(ending.id)).toEqual(['window'])
+    expect(timeline.events.find((event) => event.id === ending.id)?.at).toBe(iso(now + 2 * DAY))
+    expect(kinds(ended.id)).toEqual([])
+    expect(kinds(fresh.id)).toEqual([])
+    expect(kinds(withdrawn.id)).toEqual(['withdrawal'])
+    expect(timeline.events.find((event) => event.id === withdrawn.id)).toMatchObject({ reason: 'manual', message: 'Timeline check', headline: 'Withdrawn for the timeline' })
+    expect(kinds(withdrawnEmbargo.id)).toEqual(['withdrawal'])
+    expect(timeline.cut).toEqual([])
+    const times = timeline.events.map((event) => event.at)
+    expect(times).toEqual([...times].sort())
   })
 })

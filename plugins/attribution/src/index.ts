@@ -18,7 +18,7 @@ import { reportEndpoint } from './endpoints/report.ts'
 import { lifecycleEndpoints } from './endpoints/lifecycle.ts'
 import { reviewEndpoints } from './endpoints/review.ts'
 import { attributionField } from './fields/attribution.ts'
-import { availabilityField, lifecycleFields } from './fields/lifecycle.ts'
+import { availabilityField, lifecycleFields, rightsField } from './fields/lifecycle.ts'
 import { attributionPreviewField } from './fields/preview.ts'
 import { noticeReachField } from './fields/reach.ts'
 import { noticeReviewField, rightsProposalField } from './fields/review.ts'
@@ -60,6 +60,8 @@ export type { LifecycleInput } from './lifecycle/rule.ts'
 export { LIFECYCLE_CONTEXT, restoreArticle, withdrawArticle } from './lifecycle/withdraw.ts'
 export type { LifecycleResult, WithdrawArgs } from './lifecycle/withdraw.ts'
 export { LIFECYCLE_ACTIONS, MANUAL_REASONS } from './endpoints/lifecycle.ts'
+export { AHEAD_DAYS, BACK_DAYS, lifecycleTimeline, ROWS_PER_KIND, TIMELINE_KINDS } from './components/lifecycleTimeline.ts'
+export type { Timeline, TimelineEvent, TimelineKind } from './components/lifecycleTimeline.ts'
 export type { LifecycleAction } from './endpoints/lifecycle.ts'
 export { ARCHIVE_POLICIES, ATTRIBUTION_SHAPES, AVAILABILITY_STATES, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, RIGHTS_NOTICE_KINDS, RULES_GENERATION, SOURCE_KINDS, WITHDRAW_REASONS } from './constants.ts'
 export type { ArchivePolicy, AvailabilityState, License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind, WithdrawReason } from './constants.ts'
@@ -97,6 +99,7 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
       ...withMissing(collection.fields, [...sourceRelationships(target, options.sourcesSlug), ...lifecycleFields(target, users)]),
       attributionField(),
       availabilityField(),
+      rightsField(target.slug, options.texts, options.disabled),
       attributionPreviewField(target, options.disabled),
     ],
     custom: { ...collection.custom, [LIFECYCLE_CUSTOM]: { withdrawn: target.fields.withdrawn } },

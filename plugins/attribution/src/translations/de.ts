@@ -277,8 +277,8 @@ export const de: typeof en = {
     'lifecycle-title': 'Lebenszyklus der Rechte',
     'lifecycle-chart': 'Von vor 30 Tagen bis in 7 Tagen',
     'lifecycle-now': 'jetzt',
-    'lifecycle-daysAgo': 'vor {{count}} Tagen',
-    'lifecycle-daysAhead': 'in {{count}} Tagen',
+    'lifecycle-daysAgo': 'vor {{days}} Tagen',
+    'lifecycle-daysAhead': 'in {{days}} Tagen',
     'lifecycle-kind-embargo': 'Sperrfrist endet',
     'lifecycle-kind-window': 'Nutzungsdauer endet',
     'lifecycle-kind-kill': 'Von der Agentur gesperrt',
@@ -289,6 +289,6 @@ export const de: typeof en = {
     'lifecycle-source': 'Quelle',
     'lifecycle-detail': 'Details',
     'lifecycle-nothing': 'Keine Sperrfrist endet und keine Nutzungsdauer läuft in den nächsten 7 Tagen ab; keine Sperrung und kein Zurückziehen in den letzten 30.',
-    'lifecycle-cut': 'Nur die ersten {{count}} von „{{kind}}“ werden gezeigt.',
+    'lifecycle-cut': 'Nur die ersten {{max}} von „{{kind}}“ werden gezeigt.',
   },
 }

@@ -275,8 +275,8 @@ export const en = {
     'lifecycle-title': 'Rights lifecycle',
     'lifecycle-chart': 'From 30 days ago to 7 days ahead',
     'lifecycle-now': 'now',
-    'lifecycle-daysAgo': '{{count}} days ago',
-    'lifecycle-daysAhead': 'in {{count}} days',
+    'lifecycle-daysAgo': '{{days}} days ago',
+    'lifecycle-daysAhead': 'in {{days}} days',
     'lifecycle-kind-embargo': 'Embargo lifts',
     'lifecycle-kind-window': 'Usage window ends',
     'lifecycle-kind-kill': 'Killed by the agency',
@@ -287,6 +287,6 @@ export const en = {
     'lifecycle-source': 'Source',
     'lifecycle-detail': 'Detail',
     'lifecycle-nothing': 'No embargo lifts and no usage window ends in the next 7 days; no kill or withdrawal in the last 30.',
-    'lifecycle-cut': 'Only the first {{count}} of “{{kind}}” are shown.',
+    'lifecycle-cut': 'Only the first {{max}} of “{{kind}}” are shown.',
   },
 }

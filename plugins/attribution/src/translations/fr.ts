@@ -277,8 +277,8 @@ export const fr: typeof en = {
     'lifecycle-title': 'Cycle de vie des droits',
     'lifecycle-chart': 'D’il y a 30 jours à dans 7 jours',
     'lifecycle-now': 'maintenant',
-    'lifecycle-daysAgo': 'il y a {{count}} jours',
-    'lifecycle-daysAhead': 'dans {{count}} jours',
+    'lifecycle-daysAgo': 'il y a {{days}} jours',
+    'lifecycle-daysAhead': 'dans {{days}} jours',
     'lifecycle-kind-embargo': 'Fin d’embargo',
     'lifecycle-kind-window': 'Fin de la durée d’utilisation',
     'lifecycle-kind-kill': 'Annulée par l’agence',
@@ -289,6 +289,6 @@ export const fr: typeof en = {
     'lifecycle-source': 'Source',
     'lifecycle-detail': 'Détail',
     'lifecycle-nothing': 'Aucun embargo ne se lève et aucune durée d’utilisation ne finit dans les 7 prochains jours ; aucune annulation ni aucun retrait dans les 30 derniers.',
-    'lifecycle-cut': 'Seuls les {{count}} premiers de « {{kind}} » sont affichés.',
+    'lifecycle-cut': 'Seuls les {{max}} premiers de « {{kind}} » sont affichés.',
   },
 }
