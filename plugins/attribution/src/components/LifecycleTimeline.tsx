@@ -56,7 +56,7 @@ export const LifecycleTimeline = ({ i18n, link, timeline }: Props) => {
           return (
             <g key={days}>
               <line className={days === 0 ? `${baseClass}__now` : `${baseClass}__tick`} x1={x(at)} x2={x(at)} y1={TOP - 6} y2={height - 20} />
-              <text className={`${baseClass}__tickLabel`} textAnchor="middle" x={x(at)} y={height - 6}>
+              <text className={`${baseClass}__tickLabel`} textAnchor={days === ticks.at(-1) ? 'end' : 'middle'} x={x(at)} y={height - 6}>
                 {days === 0
                   ? translate(t, 'lifecycle-now')
                   : translate(t, days < 0 ? 'lifecycle-daysAgo' : 'lifecycle-daysAhead', { days: Math.abs(days) })}
