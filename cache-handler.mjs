@@ -13,6 +13,8 @@ import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings
 import { Redis } from 'ioredis'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
 
+import { FAIL_FAST } from './redis-options.mjs'
+
 const CONFIG = Symbol.for('wirehouse.nextCacheHandler')
 
 const inMemory = (why) => {
@@ -24,7 +26,7 @@ const connect = async ({ buildId }) => {
   const url = process.env.REDIS_URL
   if (!url) return inMemory('REDIS_URL is not set')
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return inMemory()
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  const client = new Redis(url, { ...FAIL_FAST, lazyConnect: true })
   // ioredis reconnects by itself; meanwhile commands fail at once and Next renders without its cache.
   client.on('error', () => undefined)
   try {

@@ -20,7 +20,7 @@ const base = {
   testEnvironment: 'node',
   testTimeout: 120_000,
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '^.+\\.(t|j)sx?$|^.+\\.mjs$': swc },
   transformIgnorePatterns: ['/node_modules/'],
   // tsconfig's paths: the app and its tests run the plugin's TypeScript source (the bare-host test
   // installs its packed dist instead).

@@ -1,11 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis'
 
-/**
- * How every Redis connection of the app behaves (rate limits, the page cache): commands never
- * queue while Redis is down, they fail at once, and the caller falls back (counting in memory,
- * rendering every page) until it is back, instead of waiting on a dead Redis.
- */
-export const FAIL_FAST: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }
+import { FAIL_FAST } from '../redis-options.mjs'
 
 /** A Redis URL fit for a log line: no user or password. */
 export const withoutCredentials = (url: string): string => {

@@ -22,8 +22,11 @@ export const usageField = (access?: { create: FieldAccess; update: FieldAccess }
       type: 'number',
       min: 1,
       max: 36500,
+      // A `validate` replaces Payload's own, so it checks `min` and `max` too (0 would read as "no limit").
       validate: (value: null | number | undefined) =>
-        value === null || value === undefined || Number.isInteger(value) || 'maxAgeDays: a whole number of days',
+        value === null ||
+        value === undefined ||
+        (Number.isInteger(value) ? (value >= 1 && value <= 36500) || 'maxAgeDays: from 1 to 36500 days' : 'maxAgeDays: a whole number of days'),
       label: label('field-maxAgeDays'),
       admin: { description: label('field-maxAgeDays-description') },
     },
