@@ -153,6 +153,13 @@ describe('manual withdrawal and restore over REST', () => {
     expect(await isPublic(withdrawnStory.id)).toBe(false)
   })
 
+  it('takes a message of exactly 2000 characters', async () => {
+    const story = await article('Story withdrawn with a long message')
+    const res = await post('compliance', `articles/${story.id}/withdraw`, { reason: 'manual', message: 'm'.repeat(2000) })
+    expect(res.status).toBe(200)
+    expect(res.body.doc.withdrawn.message).toHaveLength(2000)
+  })
+
   it('answers in the language asked for', async () => {
     const story = await article('Story refused in French')
     const res = await post('compliance', `articles/${story.id}/withdraw`, { reason: 'kill' }, { 'Accept-Language': 'fr' })
