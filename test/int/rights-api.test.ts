@@ -168,6 +168,24 @@ describe('every read path, every state, every reader', () => {
     expect(gql.body.data.Articles).toEqual({ totalDocs: 1, docs: [{ id: stories.public.id, headline: 'public story' }] })
   })
 
+  it('the Local API without access override and without a user reads as an anonymous caller', async () => {
+    const ids = STATES.map((state) => stories[state].id)
+    const where = { id: { in: ids } }
+    const local = await app.payload.find({ collection: 'articles', where, depth: 0, overrideAccess: false, limit: 100 })
+    expect(local.docs.map((doc) => doc.id)).toEqual([stories.public.id])
+    expect((await app.payload.count({ collection: 'articles', where, overrideAccess: false })).totalDocs).toBe(1)
+    await expect(app.payload.findByID({ collection: 'articles', id: stories.embargoed.id, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
+    // Time travel in the context narrows too; a malformed moment throws a 400.
+    const later = await app.payload.find({ collection: 'articles', where, depth: 0, overrideAccess: false, context: { attributionAt: iso(Date.now() + 2 * DAY) } })
+    expect(later.docs.map((doc) => doc.id)).toEqual([stories.public.id])
+    await expect(app.payload.find({ collection: 'articles', where, overrideAccess: false, context: { attributionAt: 'soon' } })).rejects.toMatchObject({ status: 400 })
+    // With access overridden (server code), every state, marked.
+    const all = await app.payload.find({ collection: 'articles', where, depth: 0, limit: 100 })
+    expect(Object.fromEntries(all.docs.map((doc) => [doc.id, (doc as unknown as Json).availability.state]))).toEqual(
+      Object.fromEntries(STATES.map((state) => [stories[state].id, stories[state].availability.state])),
+    )
+  })
+
   it('nothing non-public leaks through a relationship to a public story', async () => {
     const hidden = STATES.filter((state) => state !== 'public').map((state) => stories[state].id)
     const story = await article({ headline: 'Story relating to every state', relatedArticles: [stories.public.id, ...hidden] })
