@@ -14,7 +14,9 @@ const USAGE = `Usage: npm run ingest -- [options] <file or folder>...
 
 Ingests wire copy: plain wire pages (.txt), NITF (.xml) and ninjs (.json), folders recursively.
 A story already stored as it is comes back unchanged; an older version of a stored story (by
-the wire's version time) is stale. Neither writes anything.
+the wire's version time) is stale. Neither writes anything. A kill (ninjs pubstatus canceled,
+NITF management-status, a KILL/WITHDRAWN page) withdraws the story it names; a kill of a story
+not held is listed and writes nothing.
 
 Options:
   --site <domain|id>   site whose sections the stories are filed in, when a name is in several
@@ -97,8 +99,10 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
     maxBytes,
     timeoutMs: timeoutS && timeoutS * 1000,
   })
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0, stale: 0, failed: 0 }
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0, stale: 0, killed: 0, 'kill-unknown': 0, failed: 0 }
   const failures: string[] = []
+  const kills: string[] = []
+  const unknownKills: string[] = []
   const reviews: string[] = []
   const stale: string[] = []
   const notes: string[] = []
@@ -117,12 +121,15 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
       // Refuse an oversized file by its size, before reading it.
       const { size } = await stat(file)
       if (size > maxBytes) throw tooLarge(maxBytes, size)
-      const result = await ingester.ingest({ bytes: await readFile(file), filename: file }, deadline)
+      const result = await ingester.receive({ bytes: await readFile(file), filename: file }, deadline)
       counts[result.outcome]++
       // Only what this run wrote is listed for review: an unchanged or stale file was listed when it was written.
       const written = result.outcome === 'created' || result.outcome === 'updated'
       if (written && result.review) reviews.push(`  ${file}: ${result.review}`)
-      if (written) notes.push(...result.notes.map((note) => `  ${file}: ${note}`))
+      if (result.outcome === 'killed') kills.push(`  ${file}: "${result.article.headline}" (id ${result.article.id}) withdrawn, ${result.kill?.signal}`)
+      if (result.outcome === 'kill-unknown') unknownKills.push(`  ${file}: ${result.kill.signal} names ${result.kill.named}, which is not held; nothing written`)
+      if (result.outcome === 'unchanged' && result.kill) kills.push(`  ${file}: "${result.article.headline}" (id ${result.article.id}) already withdrawn`)
+      if (written || result.kill) notes.push(...result.notes.map((note) => `  ${file}: ${note}`))
       if (result.versions) stale.push(`  ${file}: version of ${result.versions.received}, older than the stored ${result.versions.stored}`)
     } catch (error) {
       // SQLite has one writer: let a timed-out write roll back before the next file.
@@ -137,8 +144,13 @@ const run = async (config: SanitizedConfig, args: string[]): Promise<number> => 
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const summary = [
-    `${files.length} files in ${seconds} s: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.failed} failed`,
+    `${files.length} files in ${seconds} s: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.stale} stale, ${
+      // Kills, apart from the stories, when there were any.
+      counts.killed || counts['kill-unknown'] || kills.length ? `${counts.killed} killed, ${counts['kill-unknown']} kills of stories not held, ` : ''
+    }${counts.failed} failed`,
   ]
+  if (kills.length) summary.push(`Kills (${kills.length}):`, ...kills)
+  if (unknownKills.length) summary.push(`Kills of stories not held (${unknownKills.length}):`, ...unknownKills)
   if (reviews.length) summary.push(`Saved as drafts for review (${reviews.length}):`, ...reviews)
   if (notes.length) summary.push(`Notes (${notes.length}):`, ...notes)
   if (stale.length) summary.push(`Stale, older than the stored version (${stale.length}):`, ...stale)

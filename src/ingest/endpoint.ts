@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { problem as fail } from '../api/problem'
 import { limiter, tooManyRequests } from '../rateLimit/limiter'
 
-import { createIngester, INGEST_DEFAULTS, type IngestOptions, type IngestOutcome, type IngestResult } from './ingest'
+import { createIngester, INGEST_DEFAULTS, type IngestOptions, type IngestResult } from './ingest'
 import { type Deadline, IngestError, tooLarge } from './types'
 
 /** The request body, refused as soon as it passes `maxBytes` or its deadline: never buffered whole. */
@@ -21,14 +21,21 @@ const readBody = async (req: PayloadRequest, maxBytes: number, deadline: Deadlin
   return Buffer.concat(chunks)
 }
 
-const messageOf = (outcome: IngestOutcome, review: string | undefined, versions: IngestResult['versions']) => {
+const messageOf = ({ outcome, review, versions, kill }: IngestResult) => {
   if (versions) return `Article stale: this is the wire's version of ${versions.received}, older than the stored version of ${versions.stored}; nothing was changed.`
+  if (kill) {
+    if (outcome === 'kill-unknown') return `Kill (${kill.signal}) for a story we do not hold (${kill.named}); nothing was written.`
+    if (outcome === 'killed') return `Article withdrawn: a kill (${kill.signal}) from the wire.`
+    return `Article already withdrawn${kill.withdrawnAt ? ` on ${kill.withdrawnAt}` : ''}; nothing was changed.`
+  }
   return review && outcome !== 'unchanged' ? `Article ${outcome} as a draft for review: ${review}` : `Article ${outcome}.`
 }
 
 /**
  * `POST /api/articles/ingest`: one story as a wire page (text/plain), NITF (application/xml)
- * or ninjs (application/json). `?site=` names the site for the section, `?draft=true` holds it
+ * or ninjs (application/json), or a kill in any of them (200, `outcome: 'killed'`, or
+ * `'kill-unknown'` with `doc: null` for a story we never held; editors may send kills: an agency's
+ * kill is applied at once, and audited). `?site=` names the site for the section, `?draft=true` holds it
  * back. 201 with the new article; 200 when it updated one, found it unchanged, or found the
  * story stale (`outcome: 'stale'`: an older version than the one stored, by the wire's version
  * time; nothing written). Stale is an answer, not an error: a client polling a feed that
@@ -57,12 +64,15 @@ export const ingestEndpoint = (options: Pick<IngestOptions, 'maxBytes' | 'timeou
     const deadline = ingester.deadline(startedAt)
     try {
       const bytes = await readBody(req, maxBytes, deadline)
-      const { outcome, article, review, notes, versions } = await ingester.ingest({ bytes, contentType }, deadline)
+      const result = await ingester.receive({ bytes, contentType }, deadline)
+      const { outcome, article, review, notes, versions, kill } = result
       const written = outcome === 'created' || outcome === 'updated'
-      const doc = written
-        ? article
-        : await req.payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0, user: req.user, overrideAccess: false })
-      return Response.json({ message: messageOf(outcome, review, versions), outcome, doc, review, notes, versions }, { status: outcome === 'created' ? 201 : 200 })
+      const doc = !article
+        ? null
+        : written
+          ? article
+          : await req.payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0, user: req.user, overrideAccess: false })
+      return Response.json({ message: messageOf(result), outcome, doc, review, notes, versions, kill }, { status: outcome === 'created' ? 201 : 200 })
     } catch (error) {
       if (error instanceof IngestError) return fail(error.status, error.message)
       throw error

@@ -3,6 +3,7 @@ import { escapeText } from 'entities'
 
 import { calendarDate, isoTimestamp, withoutBy } from './dateline'
 import { cleanHtml, htmlText } from './html'
+import { KILL_STATUSES, namedKill } from './kill'
 import { fittingLinks } from './links'
 import { nitfBody } from './nitf'
 import { type Deadline, IngestError, NO_DEADLINE, type Story } from './types'
@@ -56,6 +57,13 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
 
   const headline =
     text(doc.headline) ?? text(byRole(list(doc.headlines), 'main')?.value) ?? text(doc.headline_main) ?? patterned(doc, keys, 'headline_')[0]?.value
+  const embargoUntil = embargoOf(doc)
+  const status = text(field(doc, 'pubstatus'))?.toLowerCase()
+  // "withheld" with an embargo is the embargo (Wirehouse's own export writes it so); without one, a withdrawal.
+  if (status === 'canceled' || (status === 'withheld' && !embargoUntil)) return killOf(doc, keys, status, headline, deadline)
+  if (status && status !== 'usable' && status !== 'withheld') {
+    throw new IngestError(`pubstatus "${status}" is not one of usable, withheld, canceled`)
+  }
   if (!headline) throw new IngestError('no headline: neither "headline" nor "headlines" holds one')
   const bodyHtml = body(doc, keys, headline, deadline)
   if (!bodyHtml) throw new IngestError('the story has no body: neither "body_html" nor "bodies" holds one')
@@ -87,7 +95,38 @@ export const parseNinjs = (json: string, deadline: Deadline = NO_DEADLINE): Stor
     },
     firstCreated: isoTimestamp(firstCreated),
     versionCreated: isoTimestamp(versionCreated),
+    ...(embargoUntil ? { embargoUntil } : {}),
   }
+}
+
+/** The embargo: 2.x `embargoed`, 3.x `embargoedUntil`. A value that is no date is refused: guessing could publish early. */
+const embargoOf = (doc: Json): string | undefined => {
+  const value = text(field(doc, 'embargoed', 'embargoedUntil'))
+  if (!value) return undefined
+  const instant = isoTimestamp(value)
+  if (!instant) throw new IngestError(`embargoed "${value.slice(0, 40)}" is not an ISO 8601 date-time: the embargo cannot be read`)
+  return instant
+}
+
+/**
+ * A `canceled` (or `withheld`) item: the story it takes down is the item's own (its wire id and
+ * headline); the agency's words are its editorial note, else its description, else its body.
+ */
+const killOf = (doc: Json, keys: string[], status: (typeof KILL_STATUSES)[number], headline: string | undefined, deadline: Deadline): Story => {
+  let bodyText: string | undefined
+  try {
+    const html = body(doc, keys, headline ?? '', deadline)
+    bodyText = html ? htmlText(html) : undefined
+  } catch (error) {
+    // A kill's body is only its message: one that cannot be read is left out, a time-out is not.
+    if (!(error instanceof IngestError) || error.status !== 400) throw error
+  }
+  const message = text(field(doc, 'ednote')) ?? summaryOf(doc, keys) ?? bodyText
+  const kill = namedKill(
+    { signal: `pubstatus "${status}"`, wireId: wireIdOf(doc), headline, ...(message ? { message } : {}) },
+    'give its "uri" (or an "altids" entry with role "wire") or its "headline"',
+  )
+  return { format: 'ninjs', wireId: kill.wireId, headline: headline ?? '', dateline: {}, bodyHtml: '', relatedLinks: [], distributors: [], rights: {}, kill }
 }
 
 /**

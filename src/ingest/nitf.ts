@@ -1,6 +1,7 @@
 import { calendarDate, isoTimestamp, parseDateline, withoutBy } from './dateline'
-import { cleanHtml } from './html'
-import { type Deadline, IngestError, NO_DEADLINE, type Story, type WireRights } from './types'
+import { cleanHtml, htmlText } from './html'
+import { KILL_STATUSES, killWordOf, namedKill } from './kill'
+import { type Deadline, IngestError, type Kill, NO_DEADLINE, type Story, type WireRights } from './types'
 import { attribute, childrenOf, find, innerXml, parseXml, tagOf, textOf, type XmlNode } from './xml'
 
 /**
@@ -20,16 +21,22 @@ export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story 
   const bodyHead = childrenOf(find(top, 'body', 'body.head'))
 
   const headline = textOf(find(bodyHead, 'hedline', 'hl1'))
+  const docdataNodes = childrenOf(docdata)
+  const kill = killOf(docdata, headline, top)
+  if (kill) {
+    deadline.check()
+    return { format: 'nitf', wireId: kill.wireId, headline: headline ?? '', dateline: {}, bodyHtml: '', relatedLinks: [], distributors: [], rights: {}, kill }
+  }
   if (!headline) throw new IngestError('no headline: <hedline><hl1> is missing or empty')
   const bodyHtml = cleanHtml(innerXml(find(top, 'body', 'body.content')), { headline })
   if (!bodyHtml) throw new IngestError('the story has no body: <body.content> is missing or empty')
   deadline.check()
 
   const distributor = textOf(find(bodyHead, 'distributor'))
-  const docdataNodes = childrenOf(docdata)
   const datelineNode = find(bodyHead, 'dateline')
   const issued = attribute(find(docdataNodes, 'date.issue'), 'norm')
   const released = attribute(find(docdataNodes, 'date.release'), 'norm')
+  const embargoUntil = embargoOf(docdata, issued, released)
   const storyDate = attribute(find(childrenOf(datelineNode), 'story.date'), 'norm')
   return {
     format: 'nitf',
@@ -46,7 +53,54 @@ export const parseNitf = (xml: string, deadline: Deadline = NO_DEADLINE): Story 
     // The story's own time when the dateline gives one (a bare day is no time), else this issue's (or release's).
     firstCreated: (storyDate?.includes('T') ? isoTimestamp(storyDate) : undefined) ?? isoTimestamp(issued) ?? isoTimestamp(released) ?? isoTimestamp(storyDate),
     versionCreated: isoTimestamp(issued) ?? isoTimestamp(released),
+    ...(embargoUntil ? { embargoUntil } : {}),
   }
+}
+
+const isKillStatus = (value: string | undefined): value is (typeof KILL_STATUSES)[number] =>
+  KILL_STATUSES.includes(value?.toLowerCase() as never)
+
+/**
+ * A kill, by NITF 3.x's news management attributes on `<docdata>` or a headline opening with
+ * `KILL`/`WITHDRAWN`: `management-status="canceled|withheld"` cancels the story that
+ * `management-doc-idref` names, else this document's own `doc-id`; `management-idref-status`
+ * gives the new status of the story `management-doc-idref` names. The message is `<ed-msg info>`,
+ * else the body's text, else the abstract.
+ */
+const killOf = (docdata: XmlNode | undefined, headline: string | undefined, top: XmlNode[]): Kill | undefined => {
+  const nodes = childrenOf(docdata)
+  const [status, idref, idrefStatus] = ['management-status', 'management-doc-idref', 'management-idref-status'].map((name) => attribute(docdata, name))
+  const ownId = attribute(find(nodes, 'doc-id'), 'id-string')
+  const word = headline ? killWordOf(headline) : undefined
+  let kill: Kill | undefined
+  if (isKillStatus(status)) kill = { signal: `management-status="${status}"`, wireId: idref ?? ownId, headline: word ? word.rest || undefined : headline }
+  else if (idref && isKillStatus(idrefStatus)) kill = { signal: `management-idref-status="${idrefStatus}"`, wireId: idref, headline: word?.rest || undefined }
+  else if (word) kill = { signal: `headline ${word.word}`, wireId: idref, headline: word.rest || undefined }
+  if (!kill) return undefined
+  const message =
+    attribute(find(nodes, 'ed-msg'), 'info') ??
+    htmlText(cleanHtml(innerXml(find(top, 'body', 'body.content')))) ??
+    textOf(find(childrenOf(find(top, 'body', 'body.head')), 'abstract'))
+  return namedKill(
+    { ...kill, ...(message ? { message } : {}) },
+    'give <docdata management-doc-idref="…">, its <doc-id id-string="…">, or its headline after KILL in <hl1>',
+  )
+}
+
+/**
+ * The embargo: `<date.release norm>` ("date/time document is available to be released") when
+ * `<docdata management-status="embargoed">` says so or the release is later than `<date.issue>`.
+ * An embargo that is no date is refused: guessing could publish the story early.
+ */
+const embargoOf = (docdata: XmlNode | undefined, issued: string | undefined, released: string | undefined): string | undefined => {
+  const embargoed = attribute(docdata, 'management-status')?.toLowerCase() === 'embargoed'
+  const release = isoTimestamp(released)
+  const issue = isoTimestamp(issued)
+  if (embargoed && !release) {
+    throw new IngestError(`management-status="embargoed" needs a <date.release norm="…"> as an ISO 8601 date-time${released ? `, not "${released.slice(0, 40)}"` : ''}`)
+  }
+  if (!release) return undefined
+  return embargoed || (issue && new Date(release) > new Date(issue)) ? release : undefined
 }
 
 /**

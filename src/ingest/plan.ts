@@ -124,6 +124,8 @@ export const articleData = <Body>(plan: Plan, body: Body) => {
     externalId: plan.externalId,
     _status: plan.status,
     wireRights: { holder: story.rights.holder ?? null, notice: story.rights.notice ?? null, usageTerms: story.rights.usageTerms ?? null },
+    // The wire's embargo when the file states one; a file that states none leaves an editor's as it is.
+    ...(story.embargoUntil ? { embargoUntil: story.embargoUntil } : {}),
   }
   const versions = { firstCreated: story.firstCreated ?? null, versionCreated: story.versionCreated ?? null }
   const review = { needsReview: Boolean(plan.review), reason: plan.review ?? null }

@@ -1,6 +1,7 @@
 import { escapeText } from 'entities'
 
-import { parseDateline, withoutBy } from './dateline'
+import { isoTimestamp, parseDateline, withoutBy } from './dateline'
+import { killWordOf, namedKill } from './kill'
 import { fittingLinks } from './links'
 import { type Deadline, IngestError, NO_DEADLINE, type RelatedLink, type Story } from './types'
 
@@ -32,6 +33,9 @@ const isFurniture = (line: string) => FURNITURE.some((pattern) => pattern.test(l
 export const parseTextPage = (page: string, deadline: Deadline = NO_DEADLINE): Story => {
   const lines = linesOf(page)
   deadline.check()
+  const kill = killPage(lines)
+  if (kill) return kill
+  const embargoUntil = embargoLine(lines)
   const datelineAt = lines.findIndex((line, i) => i < HEADER_LINES && isDateline(parseDateline(line)))
   if (datelineAt < 0) {
     throw new IngestError('no dateline: expected a line like "Place (CREDIT) Month D, YYYY" under the byline')
@@ -59,7 +63,49 @@ export const parseTextPage = (page: string, deadline: Deadline = NO_DEADLINE): S
     relatedLinks: relatedLinks(rest),
     distributors: [],
     rights: {},
+    ...(embargoUntil ? { embargoUntil } : {}),
   }
+}
+
+/**
+ * A kill page: the first line that is not blank is `KILL` or `WITHDRAWN` (a `:` or `-` and the
+ * story's name may follow on it); else the next line names the story, by headline or wire id
+ * (both are looked for); the lines after it are the agency's message, paragraphs kept.
+ */
+const killPage = (lines: string[]): Story | undefined => {
+  const first = lines.findIndex(Boolean)
+  const word = first < 0 ? undefined : killWordOf(lines[first])
+  if (!word) return undefined
+  let at = first + 1
+  let name = word.rest
+  if (!name) {
+    while (at < lines.length && !lines[at]) at++
+    name = lines[at++] ?? ''
+  }
+  const message = lines.slice(at).join('\n').replace(/\n{3,}/g, '\n\n').trim() || undefined
+  const kill = namedKill(
+    { signal: word.word, wireId: name || undefined, headline: name || undefined, ...(message ? { message } : {}) },
+    `the line after ${word.word} gives the story's headline or wire id`,
+  )
+  return { format: 'text', headline: name, dateline: {}, bodyHtml: '', relatedLinks: [], distributors: [], rights: {}, kill }
+}
+
+/** In capitals, as wires print it, so a headline "Embargo hits exports" is no embargo. */
+const EMBARGO = /^EMBARGO(?:ED)?(?:\s+UNTIL)?\b\s*:?\s*/
+
+/**
+ * "EMBARGOED UNTIL 2025-03-04T10:00:00Z" (or "EMBARGO: …") above the dateline: the embargo, taken
+ * out of the header. Its date must be ISO 8601: a date that cannot be read is refused rather than
+ * the story published early.
+ */
+const embargoLine = (lines: string[]): string | undefined => {
+  const at = lines.findIndex((line, i) => i < HEADER_LINES && EMBARGO.test(line))
+  if (at < 0) return undefined
+  const value = lines[at].replace(EMBARGO, '').trim()
+  const instant = isoTimestamp(value)
+  if (!instant) throw new IngestError(`line ${at + 1}: the embargo "${value.slice(0, 40)}" is not an ISO 8601 date-time (2025-03-04T10:00:00Z)`)
+  lines[at] = ''
+  return instant
 }
 
 /** The page's lines, trimmed; a line over `MAX_LINE_LENGTH` is refused with its number. */

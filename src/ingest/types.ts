@@ -9,6 +9,18 @@ export type RelatedLink = { label: string; url: string }
 export type WireRights = { holder?: string; notice?: string; usageTerms?: string }
 
 /**
+ * A kill or withdrawal the wire sent: the story it names (by the wire's id, by headline, or
+ * both; at least one) and the agency's words. Read by each parser (`kill.ts` says which signals).
+ */
+export type Kill = {
+  /** The signal as the file gave it: `pubstatus "canceled"`, `management-status="withheld"`, `KILL`. */
+  signal: string
+  wireId?: string
+  headline?: string
+  message?: string
+}
+
+/**
  * One wire story, whatever it arrived as. Parsers fill in what their format carries and leave
  * the rest undefined; nothing here has been matched against the database yet.
  */
@@ -34,6 +46,10 @@ export type Story = {
   versionCreated?: string
   /** Site name from a plain page's masthead. */
   masthead?: string
+  /** Until when the wire embargoes the story (ISO 8601, UTC), when the file says. */
+  embargoUntil?: string
+  /** Present when the file kills (or withholds) a story instead of sending one. */
+  kill?: Kill
 }
 
 /** A problem with one story's input: answered as 400, reported per file by the CLI. */

@@ -20,7 +20,7 @@ type Result = { file: string; outcome: Outcome; message: string; id?: number | s
 /** What the endpoint answered, as one line. */
 const describe = async (file: File, response: Response): Promise<Result> => {
   const body = (await response.json().catch(() => ({}))) as {
-    doc?: { id: number | string }
+    doc?: null | { id: number | string }
     errors?: { message?: string }[]
     message?: string
     outcome?: Outcome
@@ -30,14 +30,16 @@ const describe = async (file: File, response: Response): Promise<Result> => {
   return { file: file.name, outcome: 'failed', message }
 }
 
-/** "3 ingested, 1 unchanged, 1 stale, 0 failed": written files, then each other outcome that occurred, then failures. */
+/** "3 ingested, 1 unchanged, 1 stale, 1 withdrawn by a kill, 0 failed": written files, then each other outcome that occurred, then failures. */
 const tally = (results: Result[]) => {
   const count = (...outcomes: Outcome[]) => results.filter((r) => outcomes.includes(r.outcome)).length
-  const [unchanged, stale] = [count('unchanged'), count('stale')]
+  const [unchanged, stale, killed, unknown] = [count('unchanged'), count('stale'), count('killed'), count('kill-unknown')]
   return [
     `${count('created', 'updated')} ingested`,
     unchanged && `${unchanged} unchanged`,
     stale && `${stale} stale (older than the stored version)`,
+    killed && `${killed} withdrawn by a kill`,
+    unknown && `${unknown} kill${unknown === 1 ? '' : 's'} of stories not held`,
     `${count('failed')} failed.`,
   ]
     .filter(Boolean)

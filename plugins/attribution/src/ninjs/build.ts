@@ -4,10 +4,11 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
 import type { AttributionFieldNames } from '../options.ts'
-import type { Attribution, License } from '../types.ts'
+import type { Attribution, Availability, License, SourceInput } from '../types.ts'
 
 import { LICENSE_URLS, RIGHTS_NOTICE_KINDS } from '../constants.ts'
 import { sanitizeHtmlOutput } from '../html.ts'
+import { availabilityAt } from '../lifecycle/rule.ts'
 import { isAbsoluteUrl, isoInstant } from '../utilities/web.ts'
 import { NINJS_VERSIONS, type NinjsVersion, ninjsStandard } from './versions.ts'
 
@@ -100,6 +101,45 @@ const rightsOf = (attribution: Attribution | null | undefined) => {
   }
 }
 
+/** The document's `availability` as read (at the requested moment), else computed now from its fields. */
+const availabilityOf = (doc: Doc, fields: AttributionFieldNames): Availability => {
+  const read = doc.availability as Availability | undefined
+  if (read?.state) return read
+  const source = doc[fields.source]
+  return availabilityAt(
+    {
+      embargoUntil: doc[fields.embargoUntil],
+      withdrawn: doc[fields.withdrawn],
+      dateline: fields.dateline ? doc[fields.dateline] : undefined,
+      publishedAt: fields.publishedAt ? doc[fields.publishedAt] : undefined,
+    },
+    source && typeof source === 'object' ? (source as SourceInput) : null,
+    new Date(),
+  )
+}
+
+/**
+ * IPTC's publication status (NewsML-G2 `pubStatus`: usable, withheld, canceled) for where the
+ * story stands: withdrawn (a kill or a withdrawal) and expired (its source's licence window has
+ * ended; it will not come back by itself) are `canceled`, "must not be used, withdraw it where
+ * published"; embargoed and draft are `withheld`, not to be used yet, with the embargo's end in
+ * `embargoedUntil` (3.x) / `embargoed` (2.x). The editorial note (`edNote`, 2.x `ednote`: for the
+ * receiving staff, not for publication) carries the withdrawal's message.
+ */
+const statusOf = (doc: Doc, fields: AttributionFieldNames) => {
+  const availability = availabilityOf(doc, fields)
+  const withdrawn = (doc[fields.withdrawn] ?? {}) as { message?: unknown }
+  if (availability.state === 'withdrawn') return { pubStatus: 'canceled', edNote: text(withdrawn.message) }
+  if (availability.state === 'expired') {
+    return { pubStatus: 'canceled', edNote: `Expired: the usage window of its source ended${availability.since ? ` on ${availability.since}` : ''}.` }
+  }
+  if (availability.state === 'embargoed') return { pubStatus: 'withheld', embargoedUntil: isoInstant(availability.until) }
+  return { pubStatus: doc._status === 'draft' ? 'withheld' : 'usable' }
+}
+
+/** 2.x names the embargo `embargoed` where 3.x has `embargoedUntil`; every other property is its 3.x name in lower case. */
+const VERSION_2_NAMES: Record<string, string> = { embargoedUntil: 'embargoed' }
+
 /**
  * A document as an IPTC ninjs news item of `version`, valid against that version's schema. Reads
  * only the fields `fields` names, and `attribution` for the byline and the rights.
@@ -128,7 +168,7 @@ export const buildNinjs = ({ doc, attribution, collection, fields, version, sect
     profile: 'text-only',
     firstCreated: isoInstant(dateline.date) ?? isoInstant(field(fields.publishedAt)) ?? isoInstant(doc.createdAt),
     versionCreated: isoInstant(doc.updatedAt),
-    pubStatus: doc._status === 'draft' ? 'withheld' : 'usable',
+    ...statusOf(doc, fields),
     ...rightsOf(attribution),
     slugline: text(field(fields.slug)),
     headlines: headline ? [{ role: 'main', contentType: 'text/plain', value: headline }] : undefined,
@@ -148,5 +188,7 @@ export const buildNinjs = ({ doc, attribution, collection, fields, version, sect
     renditions: url ? [{ name: 'web', href: url, contentType: 'text/html' }] : undefined,
     associations: links,
   })
-  return (camelCase ? item : lowerKeys(item)) as NinjsItem
+  if (camelCase) return item as NinjsItem
+  const renamed = Object.fromEntries(Object.entries(item).map(([key, value]) => [VERSION_2_NAMES[key] ?? key, value]))
+  return lowerKeys(renamed) as NinjsItem
 }
