@@ -124,14 +124,17 @@ const readEverywhere = async (id: number, reader: Reader, query = '') => {
     one: one.body.data?.Article?.availability ?? one.body.errors?.[0]?.extensions?.statusCode,
     many: (many.body.data.Articles.docs as Json[]).map((doc) => doc.availability),
     manyTotal: many.body.data.Articles.totalDocs,
-    ninjs: ninjs.status === 200 ? ninjs.body.uri : ninjs.status,
-    feed: (feed.body.items as Json[]).map((item) => item.uri),
+    ninjs: ninjs.status === 200 ? `${ninjs.body.uri} ${ninjs.body.pubstatus}` : ninjs.status,
+    feed: (feed.body.items as Json[]).map((item) => `${item.uri} ${item.pubstatus}`),
     feedTotal: feed.body.totalDocs,
   }
 }
 
 /** What every path answers a reader who may not see the story: nothing, and 404 where asked for it. */
 const HIDDEN = { byId: 404, list: [], listTotal: 0, count: 0, one: 404, many: [], manyTotal: 0, ninjs: 404, feed: [], feedTotal: 0 }
+/** The ninjs publication status of each state (ingest's export: IPTC's `usable`, `withheld`, `canceled`). */
+const PUBSTATUS: Record<string, string> = { public: 'usable', embargoed: 'withheld', expired: 'canceled', withdrawn: 'canceled' }
+
 const SEEN = (id: number, availability: Json) => ({
   byId: availability,
   list: [availability],
@@ -140,8 +143,8 @@ const SEEN = (id: number, availability: Json) => ({
   one: availability,
   many: [availability],
   manyTotal: 1,
-  ninjs: `urn:wirehouse:articles:${id}`,
-  feed: [`urn:wirehouse:articles:${id}`],
+  ninjs: `urn:wirehouse:articles:${id} ${PUBSTATUS[availability.state]}`,
+  feed: [`urn:wirehouse:articles:${id} ${PUBSTATUS[availability.state]}`],
   feedTotal: 1,
 })
 
