@@ -112,6 +112,7 @@ const readEverywhere = async (id: number, reader: Reader, query = '') => {
   const count = await api.rest('GET', `articles/count?where[id][equals]=${id}${at}`, { headers })
   const one = await api.graphql(`{ Article(id: ${id}${gqlAt}) { id ${AVAILABILITY} } }`, { headers })
   const many = await api.graphql(`{ Articles(where: { id: { equals: ${id} } }${gqlAt}) { totalDocs docs { id ${AVAILABILITY} } } }`, { headers })
+  const gqlCount = await api.graphql(`{ countArticles(where: { id: { equals: ${id} } }${gqlAt}) { totalDocs } }`, { headers })
   const ninjs = await api.rest('GET', `articles/${id}/ninjs?${query}`, { headers })
   const feed = await api.rest('GET', `articles/ninjs?where[id][equals]=${id}${at}`, { headers })
   for (const res of [list, count, feed]) expect(res.status).toBe(200)
@@ -124,6 +125,7 @@ const readEverywhere = async (id: number, reader: Reader, query = '') => {
     one: one.body.data?.Article?.availability ?? one.body.errors?.[0]?.extensions?.statusCode,
     many: (many.body.data.Articles.docs as Json[]).map((doc) => doc.availability),
     manyTotal: many.body.data.Articles.totalDocs,
+    gqlCount: gqlCount.body.data?.countArticles?.totalDocs,
     ninjs: ninjs.status === 200 ? `${ninjs.body.uri} ${ninjs.body.pubstatus}` : ninjs.status,
     feed: (feed.body.items as Json[]).map((item) => `${item.uri} ${item.pubstatus}`),
     feedTotal: feed.body.totalDocs,
@@ -131,7 +133,7 @@ const readEverywhere = async (id: number, reader: Reader, query = '') => {
 }
 
 /** What every path answers a reader who may not see the story: nothing, and 404 where asked for it. */
-const HIDDEN = { byId: 404, list: [], listTotal: 0, count: 0, one: 404, many: [], manyTotal: 0, ninjs: 404, feed: [], feedTotal: 0 }
+const HIDDEN = { byId: 404, list: [], listTotal: 0, count: 0, one: 404, many: [], manyTotal: 0, gqlCount: 0, ninjs: 404, feed: [], feedTotal: 0 }
 /** The ninjs publication status of each state (ingest's export: IPTC's `usable`, `withheld`, `canceled`). */
 const PUBSTATUS: Record<string, string> = { public: 'usable', embargoed: 'withheld', expired: 'canceled', withdrawn: 'canceled' }
 
@@ -143,6 +145,7 @@ const SEEN = (id: number, availability: Json) => ({
   one: availability,
   many: [availability],
   manyTotal: 1,
+  gqlCount: 1,
   ninjs: `urn:wirehouse:articles:${id} ${PUBSTATUS[availability.state]}`,
   feed: [`urn:wirehouse:articles:${id} ${PUBSTATUS[availability.state]}`],
   feedTotal: 1,
@@ -289,6 +292,8 @@ describe('time travel (`?attributionAt=`, GraphQL `attributionAt`)', () => {
       expect(gql.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('attributionAt'), extensions: expect.objectContaining({ statusCode: 400 }) })
       const one = await api.graphql(`{ Article(id: ${id}, attributionAt: ${JSON.stringify(moment)}) { id } }`, { headers })
       expect(one.body.errors?.[0]).toMatchObject({ extensions: expect.objectContaining({ statusCode: 400 }) })
+      const count = await api.graphql(`{ countArticles(attributionAt: ${JSON.stringify(moment)}) { totalDocs } }`, { headers })
+      expect(count.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('attributionAt'), extensions: expect.objectContaining({ statusCode: 400 }) })
     }
   })
 })
