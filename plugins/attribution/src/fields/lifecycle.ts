@@ -1,9 +1,9 @@
-import type { CollectionSlug, Field, FieldAccess, GroupField } from 'payload'
+import type { CollectionSlug, Field, FieldAccess, GroupField, UIField } from 'payload'
 
 import type { Target } from '../options.ts'
 
 import { ARCHIVE_POLICIES, AVAILABILITY_STATES, WITHDRAW_REASONS } from '../constants.ts'
-import { label, translatedOptions } from '../translations/translate.ts'
+import { label, labelsByLanguage, type Texts, translatedOptions } from '../translations/translate.ts'
 import { serverWritten } from './review.ts'
 
 /**
@@ -84,4 +84,31 @@ export const availabilityField = (): Field => ({
     { name: 'until', type: 'date', virtual: true },
     { name: 'archive', type: 'text', virtual: true, admin: { description: ARCHIVE_POLICIES.join(' | ') } },
   ],
+})
+
+export type RightsPanelProps = { collection: string }
+
+/** The name of the `rights` ui field: the sidebar panel and the list view's badge column. */
+export const RIGHTS_FIELD = 'rights'
+
+/**
+ * `rights`: in the edit view's sidebar, where the story stands for readers with the Withdraw and
+ * Restore actions (components/RightsPanel.tsx); in the list view, a column with its badge
+ * (components/AvailabilityBadge.tsx), from the virtual `availability`. Hidden while the plugin is disabled.
+ */
+export const rightsField = (collection: CollectionSlug, texts: Texts, disabled: boolean): UIField => ({
+  name: RIGHTS_FIELD,
+  type: 'ui',
+  label: labelsByLanguage('field-rights', texts),
+  admin: {
+    position: 'sidebar',
+    ...(disabled
+      ? { condition: () => false, disableListColumn: true }
+      : {
+          components: {
+            Field: { path: '@wirehouse/payload-plugin-attribution/client#RightsPanel', clientProps: { collection } satisfies RightsPanelProps },
+            Cell: '@wirehouse/payload-plugin-attribution/client#AvailabilityCell',
+          },
+        }),
+  },
 })
