@@ -112,6 +112,7 @@ const readEverywhere = async (id: number, reader: Reader, query = '') => {
   const count = await api.rest('GET', `articles/count?where[id][equals]=${id}${at}`, { headers })
   const one = await api.graphql(`{ Article(id: ${id}${gqlAt}) { id ${AVAILABILITY} } }`, { headers })
   const many = await api.graphql(`{ Articles(where: { id: { equals: ${id} } }${gqlAt}) { totalDocs docs { id ${AVAILABILITY} } } }`, { headers })
+  const gqlCount = await api.graphql(`{ countArticles(where: { id: { equals: ${id} } }${gqlAt}) { totalDocs } }`, { headers })
   const ninjs = await api.rest('GET', `articles/${id}/ninjs?${query}`, { headers })
   const feed = await api.rest('GET', `articles/ninjs?where[id][equals]=${id}${at}`, { headers })
   for (const res of [list, count, feed]) expect(res.status).toBe(200)
@@ -124,14 +125,18 @@ const readEverywhere = async (id: number, reader: Reader, query = '') => {
     one: one.body.data?.Article?.availability ?? one.body.errors?.[0]?.extensions?.statusCode,
     many: (many.body.data.Articles.docs as Json[]).map((doc) => doc.availability),
     manyTotal: many.body.data.Articles.totalDocs,
-    ninjs: ninjs.status === 200 ? ninjs.body.uri : ninjs.status,
-    feed: (feed.body.items as Json[]).map((item) => item.uri),
+    gqlCount: gqlCount.body.data?.countArticles?.totalDocs,
+    ninjs: ninjs.status === 200 ? `${ninjs.body.uri} ${ninjs.body.pubstatus}` : ninjs.status,
+    feed: (feed.body.items as Json[]).map((item) => `${item.uri} ${item.pubstatus}`),
     feedTotal: feed.body.totalDocs,
   }
 }
 
 /** What every path answers a reader who may not see the story: nothing, and 404 where asked for it. */
-const HIDDEN = { byId: 404, list: [], listTotal: 0, count: 0, one: 404, many: [], manyTotal: 0, ninjs: 404, feed: [], feedTotal: 0 }
+const HIDDEN = { byId: 404, list: [], listTotal: 0, count: 0, one: 404, many: [], manyTotal: 0, gqlCount: 0, ninjs: 404, feed: [], feedTotal: 0 }
+/** The ninjs publication status of each state (ingest's export: IPTC's `usable`, `withheld`, `canceled`). */
+const PUBSTATUS: Record<string, string> = { public: 'usable', embargoed: 'withheld', expired: 'canceled', withdrawn: 'canceled' }
+
 const SEEN = (id: number, availability: Json) => ({
   byId: availability,
   list: [availability],
@@ -140,8 +145,9 @@ const SEEN = (id: number, availability: Json) => ({
   one: availability,
   many: [availability],
   manyTotal: 1,
-  ninjs: `urn:wirehouse:articles:${id}`,
-  feed: [`urn:wirehouse:articles:${id}`],
+  gqlCount: 1,
+  ninjs: `urn:wirehouse:articles:${id} ${PUBSTATUS[availability.state]}`,
+  feed: [`urn:wirehouse:articles:${id} ${PUBSTATUS[availability.state]}`],
   feedTotal: 1,
 })
 
@@ -166,6 +172,24 @@ describe('every read path, every state, every reader', () => {
     expect(staff.body.totalDocs).toBe(ids.length)
     const gql = await api.graphql(`{ Articles(where: { OR: [${ids.map((id) => `{ id: { equals: ${id} } }`).join(', ')}] }, limit: 100) { totalDocs docs { id headline } } }`)
     expect(gql.body.data.Articles).toEqual({ totalDocs: 1, docs: [{ id: stories.public.id, headline: 'public story' }] })
+  })
+
+  it('the Local API without access override and without a user reads as an anonymous caller', async () => {
+    const ids = STATES.map((state) => stories[state].id)
+    const where = { id: { in: ids } }
+    const local = await app.payload.find({ collection: 'articles', where, depth: 0, overrideAccess: false, limit: 100 })
+    expect(local.docs.map((doc) => doc.id)).toEqual([stories.public.id])
+    expect((await app.payload.count({ collection: 'articles', where, overrideAccess: false })).totalDocs).toBe(1)
+    await expect(app.payload.findByID({ collection: 'articles', id: stories.embargoed.id, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
+    // Time travel in the context narrows too; a malformed moment throws a 400.
+    const later = await app.payload.find({ collection: 'articles', where, depth: 0, overrideAccess: false, context: { attributionAt: iso(Date.now() + 2 * DAY) } })
+    expect(later.docs.map((doc) => doc.id)).toEqual([stories.public.id])
+    await expect(app.payload.find({ collection: 'articles', where, overrideAccess: false, context: { attributionAt: 'soon' } })).rejects.toMatchObject({ status: 400 })
+    // With access overridden (server code), every state, marked.
+    const all = await app.payload.find({ collection: 'articles', where, depth: 0, limit: 100 })
+    expect(Object.fromEntries(all.docs.map((doc) => [doc.id, (doc as unknown as Json).availability.state]))).toEqual(
+      Object.fromEntries(STATES.map((state) => [stories[state].id, stories[state].availability.state])),
+    )
   })
 
   it('nothing non-public leaks through a relationship to a public story', async () => {
@@ -268,6 +292,8 @@ describe('time travel (`?attributionAt=`, GraphQL `attributionAt`)', () => {
       expect(gql.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('attributionAt'), extensions: expect.objectContaining({ statusCode: 400 }) })
       const one = await api.graphql(`{ Article(id: ${id}, attributionAt: ${JSON.stringify(moment)}) { id } }`, { headers })
       expect(one.body.errors?.[0]).toMatchObject({ extensions: expect.objectContaining({ statusCode: 400 }) })
+      const count = await api.graphql(`{ countArticles(attributionAt: ${JSON.stringify(moment)}) { totalDocs } }`, { headers })
+      expect(count.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('attributionAt'), extensions: expect.objectContaining({ statusCode: 400 }) })
     }
   })
 })

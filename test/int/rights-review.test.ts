@@ -297,12 +297,21 @@ describe('usage terms (`usage`): rights, changed through the review', () => {
     expect((docs[0].changes as Json[]).map((change) => change.field)).toEqual(expect.arrayContaining(['usage.maxAgeDays', 'usage.archive']))
   })
 
-  it('"no limit" (maxAgeDays empty, archive set) can be proposed and approved: the stories come back', async () => {
+  it('a proposal keeps what it leaves empty: changing only the note keeps the window', async () => {
+    const id = await source()
+    await app.payload.update({ collection: 'wire-sources', id, data: { usage: { maxAgeDays: 30, archive: 'forbidden', note: 'Old note.' } } as never })
+    expect((await patch(id, { rightsProposal: { usage: { note: 'New note.' } } }, 'compliance')).status).toBe(200)
+    expect((await act(id, 'submit', 'compliance')).status).toBe(200)
+    expect((await act(id, 'approve', 'compliance2')).status).toBe(200)
+    expect((await live(id)).usage).toMatchObject({ maxAgeDays: 30, archive: 'forbidden', note: 'New note.' })
+  })
+
+  it('"no limit" (maxAgeDays 0 in the proposal) can be proposed and approved: the stories come back', async () => {
     const id = await source()
     await app.payload.update({ collection: 'wire-sources', id, data: { usage: { maxAgeDays: 30, archive: 'allowed' } } as never })
     const old = await story(id, 400)
     expect(await anonymousReads(old)).toBe(404)
-    expect((await patch(id, { rightsProposal: { usage: { maxAgeDays: null, archive: 'allowed' } } }, 'compliance')).status).toBe(200)
+    expect((await patch(id, { rightsProposal: { usage: { maxAgeDays: 0 } } }, 'compliance')).status).toBe(200)
     expect((await act(id, 'submit', 'compliance')).status).toBe(200)
     expect((await act(id, 'approve', 'compliance2')).status).toBe(200)
     expect((await live(id)).usage).toMatchObject({ maxAgeDays: null, archive: 'allowed' })
@@ -310,7 +319,6 @@ describe('usage terms (`usage`): rights, changed through the review', () => {
   })
 
   it.each([
-    [{ maxAgeDays: 0 }, 'maxAgeDays'],
     [{ maxAgeDays: -3 }, 'maxAgeDays'],
     [{ maxAgeDays: 1.5 }, 'maxAgeDays'],
     [{ maxAgeDays: 36501 }, 'maxAgeDays'],

@@ -55,18 +55,20 @@ export const selectedAttribution = (info: Info): null | Wanted => {
 
 type QueryField = { args?: Record<string, unknown>; resolve: (...args: any[]) => unknown; type: unknown }
 
-/** The names Payload gives a collection's find-by-id and find queries. */
+/** The names Payload gives a collection's find-by-id, find and count queries. */
 const queryNames = (collection: CollectionConfig): string[] => {
   const graphQL = typeof collection.graphQL === 'object' ? collection.graphQL : {}
   const fromSlug = formatNames(collection.slug)
   const singular = graphQL.singularName ? toWords(graphQL.singularName, true) : fromSlug.singular
   const plural = graphQL.pluralName ? toWords(graphQL.pluralName, true) : fromSlug.plural
-  return [singular, singular === plural ? `all${singular}` : plural]
+  const many = singular === plural ? `all${singular}` : plural
+  return [singular, many, `count${many}`]
 }
 
 /**
- * Adds `attributionAt: String` (an ISO date) to the attributed collections' `Article` and
- * `Articles` queries: the attribution as it was shown at that moment, for the whole request.
+ * Adds `attributionAt: String` (an ISO date) to the attributed collections' `Article`,
+ * `Articles` and `countArticles` queries: the attribution as it was shown at that moment (and,
+ * for readers of public stories only, the stories public then too), for the whole request.
  * They also note what the operation selects of `attribution`, so that only that is computed.
  */
 export const attributionAtArgument = (config: Config, collections: CollectionConfig[]): GraphQLExtension => {

@@ -8,7 +8,7 @@ import { WITHDRAW_REASONS } from '../constants.ts'
 import { restoreArticle, withdrawArticle } from '../lifecycle/withdraw.ts'
 import { translate, type TranslationKey } from '../translations/translate.ts'
 import { isIdOf } from '../utilities/isId.ts'
-import { json, problem } from './respond.ts'
+import { answer, readJson } from './respond.ts'
 
 export const LIFECYCLE_ACTIONS = ['withdraw', 'restore'] as const
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
@@ -96,26 +96,6 @@ export const lifecycleAct = async (
   }
 }
 
-/** The request's JSON; an empty body is `{}`, anything unreadable `undefined`. */
-const bodyOf = async (req: PayloadRequest): Promise<unknown> => {
-  const text = (await req.text?.()) ?? ''
-  if (!text.trim()) return {}
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
-const answer = async (work: () => Promise<unknown>): Promise<Response> => {
-  try {
-    return json(await work())
-  } catch (error) {
-    if (error instanceof APIError && error.status < 500) return problem(error.status, error.message)
-    throw error
-  }
-}
-
 /** Who withdrew, by the name staff know them by. */
 const withEmail = async (req: PayloadRequest, withdrawn: Doc | null | undefined): Promise<Doc | null> => {
   if (!withdrawn?.at) return null
@@ -139,7 +119,7 @@ export const lifecycleEndpoints = (options: ResolvedOptions, target: Target): En
       method: 'post',
       handler: async (req) =>
         answer(async () => {
-          const body = await bodyOf(req)
+          const body = await readJson(req)
           // Who before what: an anonymous or unauthorised caller learns nothing of the body's rules.
           if (body === undefined) {
             await checkLifecycleUser(req, options, action)

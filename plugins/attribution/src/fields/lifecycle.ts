@@ -9,31 +9,38 @@ import { serverWritten } from './review.ts'
 /**
  * A source's usage terms (rights fields: managers change them, through the review when it is on):
  * how many days after the story's date its stories stay public, and whether a tombstone stays after.
+ * In a rights proposal (`proposal`), an empty field keeps the source's value and `maxAgeDays` 0
+ * removes the limit (review/subjects.ts `proposedUsage`).
  */
-export const usageField = (access?: { create: FieldAccess; update: FieldAccess }): GroupField => ({
-  name: 'usage',
-  type: 'group',
-  label: label('field-usage'),
-  ...(access && { access }),
-  admin: { description: label('field-usage-description') },
-  fields: [
-    {
-      name: 'maxAgeDays',
-      type: 'number',
-      min: 1,
-      max: 36500,
-      // A `validate` replaces Payload's own, so it checks `min` and `max` too (0 would read as "no limit").
-      validate: (value: null | number | undefined) =>
-        value === null ||
-        value === undefined ||
-        (Number.isInteger(value) ? (value >= 1 && value <= 36500) || 'maxAgeDays: from 1 to 36500 days' : 'maxAgeDays: a whole number of days'),
-      label: label('field-maxAgeDays'),
-      admin: { description: label('field-maxAgeDays-description') },
-    },
-    { name: 'archive', type: 'select', options: translatedOptions('archive', ARCHIVE_POLICIES), label: label('field-archive') },
-    { name: 'note', type: 'textarea', maxLength: 2000, label: label('field-usageNote') },
-  ],
-})
+export const usageField = ({ access, proposal = false }: { access?: { create: FieldAccess; update: FieldAccess }; proposal?: boolean } = {}): GroupField => {
+  const least = proposal ? 0 : 1
+  return {
+    name: 'usage',
+    type: 'group',
+    label: label('field-usage'),
+    ...(access && { access }),
+    admin: { description: label(proposal ? 'field-usageProposal-description' : 'field-usage-description') },
+    fields: [
+      {
+        name: 'maxAgeDays',
+        type: 'number',
+        min: least,
+        max: 36500,
+        // A `validate` replaces Payload's own, so it checks `min` and `max` too.
+        validate: (value: null | number | undefined) =>
+          value === null ||
+          value === undefined ||
+          (Number.isInteger(value)
+            ? (value >= least && value <= 36500) || `maxAgeDays: from ${least} to 36500 days`
+            : 'maxAgeDays: a whole number of days'),
+        label: label('field-maxAgeDays'),
+        admin: { description: label(proposal ? 'field-maxAgeDaysProposal-description' : 'field-maxAgeDays-description') },
+      },
+      { name: 'archive', type: 'select', options: translatedOptions('archive', ARCHIVE_POLICIES), label: label('field-archive') },
+      { name: 'note', type: 'textarea', maxLength: 2000, label: label('field-usageNote') },
+    ],
+  }
+}
 
 const written = (name: string, field: Record<string, unknown>): Field =>
   ({

@@ -40,6 +40,8 @@ export const de: typeof en = {
     'field-bylineAliases-description': 'Autorenzeilen, die für diese Quelle stehen, z. B. „AFP Staff Writers“.',
     'field-usage': 'Nutzungsbedingungen',
     'field-usage-description': 'Wie lange Meldungen dieser Quelle gezeigt werden dürfen und was danach bleibt. Rechte: Änderung über Prüfung.',
+    'field-usageProposal-description': 'Vorgeschlagene Nutzungsbedingungen: ein leeres Feld behält den Wert der Quelle.',
+    'field-maxAgeDaysProposal-description': 'Tage nach dem Datum der Meldung. Leer: aktuelle Grenze behalten; 0: Grenze aufheben.',
     'field-maxAgeDays': 'Sichtbar für (Tage)',
     'field-maxAgeDays-description': 'Tage nach dem Datum der Meldung, in denen sie öffentlich gezeigt werden darf. Leer: ohne Grenze.',
     'field-archive': 'Nach der Frist',

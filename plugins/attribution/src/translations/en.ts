@@ -38,6 +38,8 @@ export const en = {
     'field-bylineAliases-description': 'Bylines that mean this source, e.g. "AFP Staff Writers".',
     'field-usage': 'Usage terms',
     'field-usage-description': "How long this source's stories may be shown, and what stays after. Rights: changed through review.",
+    'field-usageProposal-description': "Proposed usage terms: an empty field keeps the source's own value.",
+    'field-maxAgeDaysProposal-description': "Days after the story's date. Empty: keep the current limit; 0: remove the limit.",
     'field-maxAgeDays': 'Shown for (days)',
     'field-maxAgeDays-description': "Days after the story's date during which it may be shown publicly. Empty: no limit.",
     'field-archive': 'After the window',

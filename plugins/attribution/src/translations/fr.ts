@@ -40,6 +40,8 @@ export const fr: typeof en = {
     'field-bylineAliases-description': 'Signatures qui désignent cette source, p. ex. « AFP Staff Writers ».',
     'field-usage': 'Conditions d’utilisation',
     'field-usage-description': 'Combien de temps les dépêches de cette source peuvent être montrées, et ce qui reste ensuite. Droits : modifiés par validation.',
+    'field-usageProposal-description': 'Conditions proposées : un champ vide garde la valeur actuelle de la source.',
+    'field-maxAgeDaysProposal-description': 'Jours après la date de la dépêche. Vide : garder la limite actuelle ; 0 : supprimer la limite.',
     'field-maxAgeDays': 'Visible pendant (jours)',
     'field-maxAgeDays-description': 'Jours après la date de la dépêche pendant lesquels elle peut être montrée au public. Vide : sans limite.',
     'field-archive': 'Après la période',
