@@ -137,7 +137,8 @@ export const readEnv = (raw: Raw) => {
     /** Rate-limit counters shared by every instance through this Redis; unset: each process counts in memory. */
     REDIS_URL: raw.REDIS_URL || '',
     /**
-     * Bring scheduled notices into force on the pages at their time (`src/pageCache/scheduler.ts`):
+     * Run the timer that changes the public pages at their set moments (`src/pageCache/scheduler.ts`):
+     * notices coming into force or leaving it, embargoes lifting, usage windows ending;
      * on in the servers (`npm start`, `npm run dev`); off unless set under jest (`NODE_ENV=test`),
      * while building, and in Payload's CLI (`payload …`, which sets `DISABLE_PAYLOAD_HMR`).
      */

@@ -20,7 +20,7 @@ export type WithdrawArgs = {
   collection: CollectionSlug
   id: Id
   reason: WithdrawReason
-  /** The agency's or the officer's words, shown on the tombstone. */
+  /** The agency's words (a kill's are shown on the tombstone) or the officer's (kept for the newsroom and the audit log). */
   message?: null | string
 }
 

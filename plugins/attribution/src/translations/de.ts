@@ -253,7 +253,7 @@ export const de: typeof en = {
     'rights-withdraw': 'Zurückziehen',
     'rights-restore': 'Wiederherstellen',
     'rights-reason': 'Grund',
-    'rights-message': 'Nachricht (auf der Hinweisseite gezeigt)',
+    'rights-message': 'Nachricht (für Redaktion und Prüfprotokoll; Lesern nicht gezeigt)',
     'rights-confirmWithdraw': 'Jetzt zurückziehen',
     'rights-cancel': 'Abbrechen',
     'reasonShort-kill': 'Sperrung durch die Agentur',

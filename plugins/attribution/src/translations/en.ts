@@ -251,7 +251,7 @@ export const en = {
     'rights-withdraw': 'Withdraw',
     'rights-restore': 'Restore',
     'rights-reason': 'Reason',
-    'rights-message': 'Message (shown on the tombstone page)',
+    'rights-message': 'Message (for the newsroom and the audit log; not shown to readers)',
     'rights-confirmWithdraw': 'Withdraw now',
     'rights-cancel': 'Cancel',
     'reasonShort-kill': 'agency kill',

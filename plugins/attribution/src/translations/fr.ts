@@ -253,7 +253,7 @@ export const fr: typeof en = {
     'rights-withdraw': 'Retirer',
     'rights-restore': 'Rétablir',
     'rights-reason': 'Motif',
-    'rights-message': 'Message (affiché sur la page de retrait)',
+    'rights-message': 'Message (pour la rédaction et le journal d’audit ; non montré aux lecteurs)',
     'rights-confirmWithdraw': 'Retirer maintenant',
     'rights-cancel': 'Annuler',
     'reasonShort-kill': 'annulation par l’agence',
