@@ -38,7 +38,7 @@ export const killWordOf = (line: string): { word: (typeof KILL_WORDS)[number]; r
   if (!word || isLetter(text[word.length])) return undefined
   let at = word.length
   let marked = false
-  while (at < text.length && isSeparator(text[at])) marked ||= text[at++].trim() !== ''
+  for (; at < text.length && isSeparator(text[at]); at++) if (text[at].trim()) marked = true
   const rest = text.slice(at)
   return rest && !marked ? undefined : { word, rest }
 }
