@@ -11,10 +11,17 @@
  * of the response is not ASCII). GraphQL asks for the attribution's default shape (the
  * notices' `id kind title`, as REST returns it), not each notice's own text and HTML.
  *
+ * Then the rights lifecycle (issue 18): some of the first 100 articles are made embargoed,
+ * withdrawn, or expired under a source's usage window (`usage.maxAgeDays`), and the anonymous
+ * REST and GraphQL lists are timed again, on against off. The plugin's list still answers 100
+ * articles, none of them hidden ones: the checks are conditions of the list's query (a filter after
+ * it would answer fewer), and the statements each list sends are counted on both sides.
+ *
  *   --db=sqlite,postgres   databases (env BENCH_DB); PostgreSQL is skipped when unreachable
  *                          unless named explicitly
  *   --iterations=60        timed runs per cell and mode (env BENCH_ITERATIONS)
  *   --warmup=10            untimed runs per cell and mode first (env BENCH_WARMUP)
+ *   --cases=all            `all`, or `lifecycle` for the rights lifecycle's rows alone (env BENCH_CASES)
  *   BENCH_POSTGRES_URI / TEST_POSTGRES_URI   server to create the throwaway database on
  *                          (default postgres://postgres@127.0.0.1:5432/test)
  */
@@ -23,7 +30,10 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { inArray } from 'drizzle-orm'
 import { performance } from 'node:perf_hooks'
 
+import { withdrawArticle } from '@wirehouse/payload-plugin-attribution'
+
 import { closeDatabase } from '@/database'
+import { countQueries } from '../test/helpers/instances'
 import { paragraphs } from '../test/helpers/lexical'
 import { arg, databases, log, main, median, printTable, quiet, report, result, throwawayDatabase } from './common'
 import { forget, startInstance, use } from './instances'
@@ -33,6 +43,8 @@ process.env.PAYLOAD_SECRET ||= 'wirehouse-bench-secret-of-32-characters'
 
 const ITERATIONS = Number(arg('iterations', 'BENCH_ITERATIONS', '60'))
 const WARMUP = Number(arg('warmup', 'BENCH_WARMUP', '10'))
+const CASES = arg('cases', 'BENCH_CASES', 'all')
+if (!['all', 'lifecycle'].includes(CASES)) throw new Error(`--cases=${CASES}: all or lifecycle`)
 const LIMIT = 100
 
 type Mode = 'on' | 'off'
@@ -41,7 +53,7 @@ type Doc = Record<string, any>
 /** A read: the timed request, answering with what turns its response into docs (untimed: the client's parsing). */
 type Read = () => Promise<() => Doc[]>
 type Cell = { api: Api; depth: 0 | 1; run: Record<Mode, Read> }
-type Row = { db: string; api: Api; depth: number; on: number; off: number }
+type Row = { db: string; api: Api; depth: number; on: number; off: number; lifecycle?: string }
 
 // ---------------------------------------------------------------------------------------------
 // Data: the seeded network plus enough published articles with mixed sources.
@@ -202,6 +214,70 @@ const ruleQueries = async (payload: Payload, read: Read): Promise<number> => {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The rights lifecycle: some listed articles that anonymous readers must not get.
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Among the first 100 articles by id: 4 embargoed for a day, 4 withdrawn (a kill), and ESA's
+ * stories dated before mid-July 2024 expired by a usage window ending then. Returns their ids.
+ */
+const applyLifecycle = async (payload: Payload): Promise<{ hidden: Set<number>; summary: string }> => {
+  const { docs } = await payload.find({ collection: 'articles', sort: 'id', limit: LIMIT, depth: 0, where: { _status: { equals: 'published' } } })
+  const ids = docs.map((doc) => Number(doc.id))
+  const embargoed = [3, 13, 23, 33].map((i) => ids[i])
+  const withdrawn = [8, 18, 28, 38].map((i) => ids[i])
+  const until = new Date(Date.now() + DAY_MS).toISOString()
+  for (const id of embargoed) await payload.update({ collection: 'articles', id, data: { embargoUntil: until } as never, depth: 0 })
+  const req = { payload, user: null, context: {} } as never
+  for (const id of withdrawn) await withdrawArticle({ req, collection: 'articles', id, reason: 'kill', message: 'Bench kill' })
+  const [esa] = (await payload.find({ collection: 'wire-sources', where: { code: { equals: 'ESA' } }, depth: 0 })).docs
+  const maxAgeDays = Math.floor((Date.now() - Date.parse('2024-07-14T12:00:00.000Z')) / DAY_MS)
+  await payload.update({ collection: 'wire-sources', id: esa.id, data: { usage: { maxAgeDays, archive: 'allowed' } } as never })
+  const expired = (
+    await payload.find({
+      collection: 'articles',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      where: { and: [{ source: { equals: esa.id } }, { 'dateline.date': { less_than_equal: new Date(Date.now() - maxAgeDays * DAY_MS).toISOString() } }] },
+    })
+  ).docs.map((doc) => Number(doc.id))
+  const hidden = new Set([...embargoed, ...withdrawn, ...expired])
+  const firstHundred = ids.filter((id) => hidden.has(id)).length
+  return { hidden, summary: `${embargoed.length} embargoed, ${withdrawn.length} withdrawn, ${expired.length} expired (ESA, ${maxAgeDays} days); ${firstHundred} of them among the first ${LIMIT}` }
+}
+
+/**
+ * Statements one read sends, through Drizzle's logger, and how many of them count the list: the
+ * app's count cache keeps a count until an article changes, but an anonymous reader's query names
+ * the current second (embargoes and windows end at theirs), so its count is made afresh each second.
+ */
+const statements = async (payload: Payload, read: Read): Promise<string> => {
+  const { queries } = await countQueries(payload, () => read())
+  const counts = queries.filter((statement) => /^select count\(\*\)/i.test(statement.trim())).length
+  return `${queries.length - counts} + ${counts} count`
+}
+
+/** Alternating on/off timed runs of each cell; `check` sees every response. */
+const timeCells = async (cells: Cell[], verify: (cell: Cell, mode: Mode, docs: Doc[]) => void): Promise<Map<Cell, Record<Mode, number[]>>> => {
+  const times = new Map<Cell, Record<Mode, number[]>>(cells.map((c) => [c, { on: [], off: [] }]))
+  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+    const order: Mode[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on']
+    for (const cell of cells) {
+      for (const mode of order) {
+        const t0 = performance.now()
+        const parse = await cell.run[mode]()
+        const ms = performance.now() - t0
+        verify(cell, mode, parse())
+        if (i >= WARMUP) times.get(cell)![mode].push(ms)
+      }
+    }
+  }
+  return times
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const benchDatabase = (kind: string): Promise<Row[]> => throwawayDatabase(kind, async () => {
   const started: { key: string; payload: Payload }[] = []
@@ -234,35 +310,53 @@ const benchDatabase = (kind: string): Promise<Row[]> => throwawayDatabase(kind, 
       off: { key: `bench:${kind}:off`, payload: off, handlers: handlers('off') },
     })
 
-    const restDepth1 = cells.find((c) => c.api === 'rest' && c.depth === 1)!
-    const offQueries = await ruleQueries(off, restDepth1.run.off)
-    const onQueries = await ruleQueries(on, restDepth1.run.on)
-    if (offQueries !== 0) throw new Error(`plugin off still read notices/publisher ${offQueries} times per request`)
-    log(`[${kind}] notice/publisher reads per REST request: on ${onQueries}, off ${offQueries}`)
-    const restDepth0 = cells.find((c) => c.api === 'rest' && c.depth === 0)!
-    const kb = async (mode: Mode) => Math.round(JSON.stringify((await restDepth0.run[mode]())()).length / 1024)
-    log(`[${kind}] REST depth 0 docs as JSON: on ${await kb('on')} KB, off ${await kb('off')} KB`)
-
-    const times = new Map<Cell, Record<Mode, number[]>>(cells.map((c) => [c, { on: [], off: [] }]))
-    const total = WARMUP + ITERATIONS
+    const rows: Row[] = []
     const benchStart = performance.now()
-    for (let i = 0; i < total; i++) {
-      const order: Mode[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on']
+    if (CASES === 'all') {
+      const restDepth1 = cells.find((c) => c.api === 'rest' && c.depth === 1)!
+      const offQueries = await ruleQueries(off, restDepth1.run.off)
+      const onQueries = await ruleQueries(on, restDepth1.run.on)
+      if (offQueries !== 0) throw new Error(`plugin off still read notices/publisher ${offQueries} times per request`)
+      log(`[${kind}] notice/publisher reads per REST request: on ${onQueries}, off ${offQueries}`)
+      const restDepth0 = cells.find((c) => c.api === 'rest' && c.depth === 0)!
+      const kb = async (mode: Mode) => Math.round(JSON.stringify((await restDepth0.run[mode]())()).length / 1024)
+      log(`[${kind}] REST depth 0 docs as JSON: on ${await kb('on')} KB, off ${await kb('off')} KB`)
+
+      const times = await timeCells(cells, check)
+      log(`[${kind}] ${ITERATIONS} timed iterations (+${WARMUP} warm-up) in ${Math.round((performance.now() - benchStart) / 1000)} s`)
       for (const cell of cells) {
-        for (const mode of order) {
-          const t0 = performance.now()
-          const parse = await cell.run[mode]()
-          const ms = performance.now() - t0
-          check(cell, mode, parse())
-          if (i >= WARMUP) times.get(cell)![mode].push(ms)
-        }
+        const t = times.get(cell)!
+        rows.push({ db: kind, api: cell.api, depth: cell.depth, on: median(t.on), off: median(t.off) })
       }
     }
-    log(`[${kind}] ${ITERATIONS} timed iterations (+${WARMUP} warm-up) in ${Math.round((performance.now() - benchStart) / 1000)} s`)
-    return cells.map((cell) => {
+
+    // The rights lifecycle: anonymous lists with hidden articles among those listed.
+    const { hidden, summary } = await applyLifecycle(on)
+    log(`[${kind}] lifecycle: ${summary}`)
+    const anonymous = cells.filter((c) => c.api !== 'local')
+    let offShowedHidden = 0
+    const verify = (cell: Cell, mode: Mode, docs: Doc[]) => {
+      check(cell, mode, docs)
+      const shown = docs.filter((doc) => hidden.has(Number(doc.id))).length
+      if (mode === 'on' && shown) throw new Error(`${cell.api} depth ${cell.depth}: ${shown} hidden articles listed with the plugin on`)
+      if (mode === 'off') offShowedHidden = Math.max(offShowedHidden, shown)
+    }
+    for (const cell of anonymous) {
+      // Once each first: the rules' reload after the changes above is not the list's cost.
+      await cell.run.on()
+      await cell.run.off()
+      const count = { on: await statements(on, cell.run.on), off: await statements(off, cell.run.off) }
+      log(`[${kind}] lifecycle ${cell.api} depth ${cell.depth}: statements per list: on ${count.on}, off ${count.off}`)
+    }
+    const lifecycleStart = performance.now()
+    const times = await timeCells(anonymous, verify)
+    if (!offShowedHidden) throw new Error('the lifecycle case hid nothing the plugin-off list shows: it measures nothing')
+    log(`[${kind}] lifecycle: ${ITERATIONS} timed iterations (+${WARMUP} warm-up) in ${Math.round((performance.now() - lifecycleStart) / 1000)} s; plugin off listed ${offShowedHidden} of the hidden articles, plugin on none, 100 articles each`)
+    for (const cell of anonymous) {
       const t = times.get(cell)!
-      return { db: kind, api: cell.api, depth: cell.depth, on: median(t.on), off: median(t.off) }
-    })
+      rows.push({ db: kind, api: cell.api, depth: cell.depth, on: median(t.on), off: median(t.off), lifecycle: summary })
+    }
+    return rows
   } finally {
     for (const { key, payload } of started.reverse()) {
       await closeDatabase(payload).catch((error) => log(`closing ${key}: ${error}`))
@@ -277,8 +371,8 @@ await main(async () => {
   console.log(`attribution plugin on vs off: ${LIMIT} articles per read, median of ${ITERATIONS} alternating runs each (after ${WARMUP} warm-up)`)
   printTable(
     [
-      ['database', 'api', 'depth', 'on ms', 'off ms', 'on/off'],
-      ...rows.map((r) => [r.db, r.api, String(r.depth), r.on.toFixed(2), r.off.toFixed(2), (r.on / r.off).toFixed(2)]),
+      ['database', 'api', 'depth', 'lifecycle', 'on ms', 'off ms', 'on/off'],
+      ...rows.map((r) => [r.db, r.api, String(r.depth), r.lifecycle ? 'hidden' : '-', r.on.toFixed(2), r.off.toFixed(2), (r.on / r.off).toFixed(2)]),
     ],
     2,
   )
@@ -289,7 +383,7 @@ await main(async () => {
       result({
         bench: 'attribution',
         database: r.db,
-        case: `${r.api} depth ${r.depth}, 100 articles`,
+        case: `${r.api} depth ${r.depth}, 100 articles${r.lifecycle ? ', anonymous, some embargoed/withdrawn/expired' : ''}`,
         unit: 'ms',
         baselineLabel: 'plugin off',
         baseline: r.off,

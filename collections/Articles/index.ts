@@ -26,7 +26,7 @@ export const Articles: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'headline',
-    defaultColumns: ['headline', 'source', 'section', '_status', 'publishedAt'],
+    defaultColumns: ['headline', 'source', 'section', '_status', 'rights', 'publishedAt'],
     group: { en: 'Content', fr: 'Contenu', de: 'Inhalt' },
     components: { beforeListTable: ['/src/ingest/admin/IngestWire#IngestWire'] },
   },

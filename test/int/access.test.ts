@@ -1,6 +1,7 @@
 import type { CollectionSlug } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { withdrawArticle } from '@wirehouse/payload-plugin-attribution'
 
 import { http, type HttpResult, type Json } from '../helpers/http'
 import { paragraph } from '../helpers/lexical'
@@ -27,11 +28,16 @@ const ROLES = ['anonymous', 'editor', 'compliance', 'admin'] as const satisfies 
  * through any API (more in test/int/audit.test.ts).
  * Compliance staff publish a notice only through review (test/int/review.test.ts): a direct
  * create or update of a published notice is refused with a 403 that says so.
+ * Embargoed and withdrawn articles are published ones that anonymous readers do not get (the rights
+ * lifecycle: test/int/rights-api.test.ts); nobody creates a withdrawn one: `withdrawn` is written
+ * only by the withdraw action (test/int/rights-lifecycle.test.ts), so that row has no create.
  */
 const MATRIX = {
   //                            anonymous  editor   compliance  admin
   'articles (published)':      ['r',       'crud',  'r',        'crud'],
   'articles (draft)':          ['-',       'crud',  'r',        'crud'],
+  'articles (embargoed)':      ['-',       'crud',  'r',        'crud'],
+  'articles (withdrawn)':      ['-',       'crud',  'r',        'crud'],
   'wire-sources':              ['r',       'cr',    'crud',     'crud'],
   'legal-notices (published)': ['r',       'r',     'rd',       'crud'],
   'legal-notices (draft)':     ['-',       'r',     'crud',     'crud'],
@@ -92,6 +98,8 @@ afterAll(async () => app?.stop())
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+const inADay = () => new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString()
 
 const create = async (collection: string, data: Json, draft = false): Promise<Target> => {
   const doc = await app.payload.create({ collection: collection as CollectionSlug, data: data as never, draft })
@@ -154,6 +162,35 @@ const SPECS: Record<Row, Spec> = {
       _status: 'draft',
     }),
     change: (n) => ({ headline: `Changed draft ${n}` }),
+  },
+  'articles (embargoed)': {
+    slug: 'articles',
+    versions: true,
+    trash: true,
+    ops: ['read', 'create', 'update', 'delete'],
+    gql: { one: 'Article', many: 'Articles' },
+    make: () => create('articles', { headline: `Story under embargo ${next()}`, _status: 'published', source: afp, embargoUntil: inADay() }),
+    input: (n, transport) => ({
+      headline: `Created story under embargo ${n}`,
+      ...(transport === 'GraphQL' && { slug: `created-story-under-embargo-${n}` }),
+      _status: 'published',
+      source: afp,
+      embargoUntil: inADay(),
+    }),
+    change: (n) => ({ headline: `Changed story under embargo ${n}` }),
+  },
+  'articles (withdrawn)': {
+    slug: 'articles',
+    versions: true,
+    trash: true,
+    ops: ['read', 'update', 'delete'],
+    gql: { one: 'Article', many: 'Articles' },
+    make: async () => {
+      const { id } = await create('articles', { headline: `Withdrawn story ${next()}`, _status: 'published', source: afp })
+      await withdrawArticle({ req: { payload: app.payload, user: null, context: {} } as never, collection: 'articles', id: id!, reason: 'kill', message: 'Killed' })
+      return { id }
+    },
+    change: (n) => ({ headline: `Changed withdrawn story ${n}` }),
   },
   'wire-sources': {
     slug: 'wire-sources',

@@ -143,3 +143,26 @@ describe('database statements the plugin adds to a REST list', () => {
     }
   })
 })
+
+describe('the rights lifecycle in an anonymous list: part of the query, not a filter after it', () => {
+  it('embargo, withdrawal and usage window are conditions of the list statement; no statement more', async () => {
+    // A usage window nothing here has reached, so both instances list the same articles.
+    const [source] = (await app.payload.find({ collection: 'wire-sources', where: { code: { equals: 'UPI' } } })).docs
+    await app.payload.update({ collection: 'wire-sources', id: source.id, data: { usage: { maxAgeDays: 36500, archive: 'allowed' } } as never })
+    try {
+      expect(await extra('limit=100&depth=0')).toBe(1)
+      const { queries } = await listQueries(app.payload, 'limit=100&depth=0')
+      const list = queries.filter((statement) => /from "articles"/i.test(statement) && /limit/i.test(statement))
+      expect(list).toHaveLength(1)
+      const where = list[0].slice(list[0].search(/\swhere\s/i))
+      for (const column of ['embargo_until', 'withdrawn_at', 'dateline_date', 'published_at', '"source_id"|"source"']) {
+        expect({ column, inWhere: new RegExp(column).test(where) }).toEqual({ column, inWhere: true })
+      }
+      // The twin (plugin off) lists without them: they are the plugin's.
+      const twin = (await listQueries(off, 'limit=100&depth=0')).queries.find((statement) => /from "articles"/i.test(statement) && /limit/i.test(statement))!
+      expect(/embargo_until|withdrawn_at/.test(twin.slice(twin.search(/\swhere\s/i)))).toBe(false)
+    } finally {
+      await app.payload.update({ collection: 'wire-sources', id: source.id, data: { usage: { maxAgeDays: null, archive: null } } as never })
+    }
+  })
+})

@@ -3,7 +3,9 @@
  * a reviewer edits the proposal (`rightsProposal.kind|license|copyrightHolder`) and submits it;
  * another reviewer approves it (the rights then apply) or rejects it with a comment. Who proposed
  * and who decided are written by the server; proposals, submissions and decisions are audited;
- * a direct change by compliance staff is refused and changes nothing.
+ * a direct change by compliance staff is refused and changes nothing. The usage terms (`usage`:
+ * a window after the story's date, a tombstone after it or not) are rights too: proposed
+ * (`rightsProposal.usage`), approved, and applied to anonymous reads at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
@@ -216,5 +218,117 @@ describe('what anonymous readers see', () => {
     expect(name).toBe('Orbit Wire')
     expect(Object.values(rightsProposal ?? {}).every((value) => value === null)).toBe(true)
     expect((await api.rest('GET', `wire-sources/${id}`, { headers: as.editor })).body.rightsProposal).toMatchObject({ state: 'in-review' })
+  })
+})
+
+describe('usage terms (`usage`): rights, changed through the review', () => {
+  const DAY = 24 * 60 * 60 * 1000
+  /** A published story of `sourceId` dated `days` ago, and whether an anonymous reader gets it (REST and a count). */
+  const story = async (sourceId: number, days: number) => {
+    const section = (await app.payload.find({ collection: 'sections', limit: 1, depth: 0 })).docs[0].id
+    return (
+      await app.payload.create({
+        collection: 'articles',
+        data: { headline: `Orbit story ${++seq}`, source: sourceId, section, dateline: { date: new Date(Date.now() - days * DAY).toISOString() }, _status: 'published' } as never,
+        depth: 0,
+      })
+    ).id as number
+  }
+  const anonymousReads = async (id: number) => {
+    const one = await api.rest('GET', `articles/${id}?depth=0`)
+    const count = await api.rest('GET', `articles/count?where[id][equals]=${id}`)
+    expect(count.body.totalDocs).toBe(one.status === 200 ? 1 : 0)
+    return one.status
+  }
+
+  it('an editor cannot set them: dropped on create (field access, as every rights field); an update is a 403 (editors update no source)', async () => {
+    const created = await api.rest('POST', 'wire-sources', {
+      headers: as.editor,
+      body: { name: 'Editor wire', code: `ED-${++seq}`, usage: { maxAgeDays: 1, archive: 'forbidden', note: 'mine' } },
+    })
+    expect(created.status).toBe(201)
+    expect((await live(created.body.doc.id)).usage ?? {}).toMatchObject({ maxAgeDays: null })
+    expect(await anonymousReads(await story(created.body.doc.id, 5))).toBe(200)
+    const id = await source()
+    const before = await live(id)
+    for (const body of [{ usage: { maxAgeDays: 1, archive: 'forbidden' } }, { rightsProposal: { usage: { maxAgeDays: 1 } } }]) {
+      const res = await patch(id, body, 'editor')
+      expect(res).toEqual({ status: 403, body: { errors: [{ message: 'You are not allowed to perform this action.' }] } })
+    }
+    expect(await live(id)).toEqual(before)
+  })
+
+  it('a direct change by compliance staff is refused like any rights change', async () => {
+    const id = await source()
+    const res = await patch(id, { usage: { maxAgeDays: 7 } }, 'compliance')
+    expect(res.status).toBe(403)
+    expect(message(res)).toMatch(/Rights changes go through review/)
+    expect((await live(id)).usage).toMatchObject({ maxAgeDays: null })
+  })
+
+  it('proposed alone, approved by another officer: the window applies and stories beyond it leave anonymous reads at once', async () => {
+    const id = await source()
+    const old = await story(id, 31)
+    const fresh = await story(id, 29)
+    expect(await anonymousReads(old)).toBe(200)
+    // Only `usage` proposed: nothing else of the rights.
+    const proposed = await patch(id, { rightsProposal: { usage: { maxAgeDays: 30, archive: 'forbidden', note: 'Thirty days, then nothing.' } } }, 'compliance')
+    expect(proposed.status).toBe(200)
+    expect((await act(id, 'submit', 'compliance')).status).toBe(200)
+    // In review, nothing applies yet.
+    expect(await anonymousReads(old)).toBe(200)
+    expect((await act(id, 'approve', 'compliance')).status).toBe(403)
+    const approved = await act(id, 'approve', 'compliance2')
+    expect(approved.status).toBe(200)
+    const after = await live(id)
+    expect(after).toMatchObject({ usage: { maxAgeDays: 30, archive: 'forbidden', note: 'Thirty days, then nothing.' }, license: 'copyright', kind: 'news-agency', copyrightHolder: 'Orbit Wire Ltd' })
+    expect(after.rightsProposal).toMatchObject({ state: 'approved', usage: { maxAgeDays: null, archive: null, note: null } })
+    expect(await anonymousReads(old)).toBe(404)
+    expect(await anonymousReads(fresh)).toBe(200)
+    // Staff still read it, marked.
+    const staff = await api.rest('GET', `articles/${old}`, { headers: as.editor })
+    expect(staff.body.availability).toMatchObject({ state: 'expired', reason: 'expired', archive: 'forbidden' })
+    // Audited as a rights change.
+    const { docs } = await app.payload.find({
+      collection: 'audit-log',
+      where: { and: [{ collection: { equals: 'wire-sources' } }, { documentId: { equals: String(id) } }, { operation: { equals: 'approve' } }] },
+      depth: 0,
+    })
+    expect((docs[0].changes as Json[]).map((change) => change.field)).toEqual(expect.arrayContaining(['usage.maxAgeDays', 'usage.archive']))
+  })
+
+  it('a proposal keeps what it leaves empty: changing only the note keeps the window', async () => {
+    const id = await source()
+    await app.payload.update({ collection: 'wire-sources', id, data: { usage: { maxAgeDays: 30, archive: 'forbidden', note: 'Old note.' } } as never })
+    expect((await patch(id, { rightsProposal: { usage: { note: 'New note.' } } }, 'compliance')).status).toBe(200)
+    expect((await act(id, 'submit', 'compliance')).status).toBe(200)
+    expect((await act(id, 'approve', 'compliance2')).status).toBe(200)
+    expect((await live(id)).usage).toMatchObject({ maxAgeDays: 30, archive: 'forbidden', note: 'New note.' })
+  })
+
+  it('"no limit" (maxAgeDays 0 in the proposal) can be proposed and approved: the stories come back', async () => {
+    const id = await source()
+    await app.payload.update({ collection: 'wire-sources', id, data: { usage: { maxAgeDays: 30, archive: 'allowed' } } as never })
+    const old = await story(id, 400)
+    expect(await anonymousReads(old)).toBe(404)
+    expect((await patch(id, { rightsProposal: { usage: { maxAgeDays: 0 } } }, 'compliance')).status).toBe(200)
+    expect((await act(id, 'submit', 'compliance')).status).toBe(200)
+    expect((await act(id, 'approve', 'compliance2')).status).toBe(200)
+    expect((await live(id)).usage).toMatchObject({ maxAgeDays: null, archive: 'allowed' })
+    expect(await anonymousReads(old)).toBe(200)
+  })
+
+  it.each([
+    [{ maxAgeDays: -3 }, 'maxAgeDays'],
+    [{ maxAgeDays: 1.5 }, 'maxAgeDays'],
+    [{ maxAgeDays: 36501 }, 'maxAgeDays'],
+    [{ archive: 'sometimes' }, 'archive'],
+  ])('a malformed proposal (%j) is a 400 naming the field; nothing written', async (usage, field) => {
+    const id = await source()
+    const before = await live(id)
+    const res = await patch(id, { rightsProposal: { usage } }, 'compliance')
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toContain(field)
+    expect(await live(id)).toEqual(before)
   })
 })

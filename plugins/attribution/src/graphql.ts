@@ -2,12 +2,13 @@ import type { CollectionConfig, Config, GraphQLExtension, PayloadRequest } from 
 
 import { formatNames, toWords } from 'payload'
 
-import type { ReviewOptions } from './options.ts'
+import type { ResolvedOptions, ReviewOptions } from './options.ts'
 import type { Subject } from './review/subjects.ts'
 
 import type { Wanted } from './resolve.ts'
 
 import { REVIEW_ACTIONS, type ReviewAction } from './constants.ts'
+import { lifecycleAct } from './endpoints/lifecycle.ts'
 import { GRAPHQL_SELECTION } from './hooks/attribution.ts'
 import { ATTRIBUTION_KEYS, FULL_NOTICE_KEYS, LEAN_NOTICE_KEYS } from './resolve.ts'
 import { reviewAct } from './review/act.ts'
@@ -54,18 +55,20 @@ export const selectedAttribution = (info: Info): null | Wanted => {
 
 type QueryField = { args?: Record<string, unknown>; resolve: (...args: any[]) => unknown; type: unknown }
 
-/** The names Payload gives a collection's find-by-id and find queries. */
+/** The names Payload gives a collection's find-by-id, find and count queries. */
 const queryNames = (collection: CollectionConfig): string[] => {
   const graphQL = typeof collection.graphQL === 'object' ? collection.graphQL : {}
   const fromSlug = formatNames(collection.slug)
   const singular = graphQL.singularName ? toWords(graphQL.singularName, true) : fromSlug.singular
   const plural = graphQL.pluralName ? toWords(graphQL.pluralName, true) : fromSlug.plural
-  return [singular, singular === plural ? `all${singular}` : plural]
+  const many = singular === plural ? `all${singular}` : plural
+  return [singular, many, `count${many}`]
 }
 
 /**
- * Adds `attributionAt: String` (an ISO date) to the attributed collections' `Article` and
- * `Articles` queries: the attribution as it was shown at that moment, for the whole request.
+ * Adds `attributionAt: String` (an ISO date) to the attributed collections' `Article`,
+ * `Articles` and `countArticles` queries: the attribution as it was shown at that moment (and,
+ * for readers of public stories only, the stories public then too), for the whole request.
  * They also note what the operation selects of `attribution`, so that only that is computed.
  */
 export const attributionAtArgument = (config: Config, collections: CollectionConfig[]): GraphQLExtension => {
@@ -124,6 +127,41 @@ export const reviewMutations = (config: Config, review: Required<ReviewOptions>,
             comment: args.comment ?? undefined,
             unpublish: args.unpublish ?? undefined,
           }),
+      }
+    }
+    return custom as ReturnType<GraphQLExtension>
+  }
+}
+
+/**
+ * `withdrawArticle(id, reason, message)` and `restoreArticle(id)` (one pair per attributed
+ * collection, named after it): the manual lifecycle actions over GraphQL, with the rules,
+ * refusals and result (the document) of the REST endpoints.
+ */
+export const lifecycleMutations = (config: Config, options: ResolvedOptions): GraphQLExtension => {
+  const previous = config.graphQL?.mutations
+  return (GraphQL, context) => {
+    const custom: Record<string, unknown> = { ...(previous?.(GraphQL, context) ?? {}) }
+    for (const target of options.targets) {
+      const type = context.collections[target.slug]?.graphQL?.type
+      if (!type) continue
+      const singular = formatNames(target.slug).singular
+      custom[`withdraw${singular}`] = {
+        type,
+        args: {
+          id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+          // A string, not an enum: a wrong reason gets the REST endpoint's words.
+          reason: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString), description: 'manual | expired' },
+          message: { type: GraphQL.GraphQLString },
+        },
+        resolve: async (_: unknown, args: { id: string; message?: null | string; reason: string }, ctx: { req: PayloadRequest }) =>
+          (await lifecycleAct(ctx.req, options, target, args.id, 'withdraw', { reason: args.reason, ...(args.message != null && { message: args.message }) })).doc,
+      }
+      custom[`restore${singular}`] = {
+        type,
+        args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
+        resolve: async (_: unknown, args: { id: string }, ctx: { req: PayloadRequest }) =>
+          (await lifecycleAct(ctx.req, options, target, args.id, 'restore', {})).doc,
       }
     }
     return custom as ReturnType<GraphQLExtension>

@@ -15,16 +15,17 @@ import { ninjsEndpoint, ninjsFeedEndpoint } from './endpoints/ninjs.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { reachEndpoint } from './endpoints/reach.ts'
 import { reportEndpoint } from './endpoints/report.ts'
+import { lifecycleEndpoints } from './endpoints/lifecycle.ts'
 import { reviewEndpoints } from './endpoints/review.ts'
 import { attributionField } from './fields/attribution.ts'
-import { availabilityField, lifecycleFields } from './fields/lifecycle.ts'
+import { availabilityField, lifecycleFields, rightsField } from './fields/lifecycle.ts'
 import { attributionPreviewField } from './fields/preview.ts'
 import { noticeReachField } from './fields/reach.ts'
 import { noticeReviewField, rightsProposalField } from './fields/review.ts'
 import { reviewPanelField } from './fields/reviewPanel.ts'
 import { sourceRelationships } from './fields/sources.ts'
 import { keepHiddenFields } from './hiddenFields.ts'
-import { attributionAtArgument, reviewMutations } from './graphql.ts'
+import { attributionAtArgument, lifecycleMutations, reviewMutations } from './graphql.ts'
 import { attachAvailability } from './hooks/availability.ts'
 import { availableToReaders } from './lifecycle/access.ts'
 import { LIFECYCLE_CUSTOM } from './lifecycle/withdraw.ts'
@@ -47,6 +48,7 @@ export type {
   CollectionOverrides,
   FieldsOverride,
   GlobalOverrides,
+  LifecycleOptions,
   PublicUrl,
   RequestCheck,
   ReviewOptions,
@@ -57,6 +59,10 @@ export { availabilityAt, availableWhere, storyDate, windowEnd } from './lifecycl
 export type { LifecycleInput } from './lifecycle/rule.ts'
 export { LIFECYCLE_CONTEXT, restoreArticle, withdrawArticle } from './lifecycle/withdraw.ts'
 export type { LifecycleResult, WithdrawArgs } from './lifecycle/withdraw.ts'
+export { LIFECYCLE_ACTIONS, MANUAL_REASONS } from './endpoints/lifecycle.ts'
+export { AHEAD_DAYS, BACK_DAYS, lifecycleTimeline, ROWS_PER_KIND, TIMELINE_KINDS } from './components/lifecycleTimeline.ts'
+export type { Timeline, TimelineEvent, TimelineKind } from './components/lifecycleTimeline.ts'
+export type { LifecycleAction } from './endpoints/lifecycle.ts'
 export { ARCHIVE_POLICIES, ATTRIBUTION_SHAPES, AVAILABILITY_STATES, LICENSES, NOTICE_KINDS, NOTICE_SCOPES, REVIEW_ACTIONS, REVIEW_CONTEXT, REVIEW_STATES, RIGHTS_NOTICE_KINDS, RULES_GENERATION, SOURCE_KINDS, WITHDRAW_REASONS } from './constants.ts'
 export type { ArchivePolicy, AvailabilityState, License, NoticeKind, NoticeScope, NoticeState, ReviewAction, ReviewState, SourceKind, WithdrawReason } from './constants.ts'
 export { publishedForAnonymous } from './hooks/publishedForAnonymous.ts'
@@ -93,6 +99,7 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
       ...withMissing(collection.fields, [...sourceRelationships(target, options.sourcesSlug), ...lifecycleFields(target, users)]),
       attributionField(),
       availabilityField(),
+      rightsField(target.slug, options.texts, options.disabled),
       attributionPreviewField(target, options.disabled),
     ],
     custom: { ...collection.custom, [LIFECYCLE_CUSTOM]: { withdrawn: target.fields.withdrawn } },
@@ -102,7 +109,7 @@ const attributed = (collection: CollectionConfig, target: Target, options: Resol
     {
       ...withFields,
       access: { ...collection.access, read: availableToReaders(collection.access?.read, options, target) },
-      endpoints: [...(collection.endpoints || []), ninjsFeedEndpoint(target), ninjsEndpoint(target)],
+      endpoints: [...(collection.endpoints || []), ninjsFeedEndpoint(target), ninjsEndpoint(target), ...lifecycleEndpoints(options, target)],
     },
     {
       beforeOperation: [selectWhatAttributionNeeds(target, options)],
@@ -265,6 +272,7 @@ export const attributionPlugin =
       graphQL: {
         ...config.graphQL,
         queries: attributionAtArgument(incoming, collections.filter((c) => options.targets.some((t) => t.slug === c.slug))),
+        mutations: lifecycleMutations(config, options),
       },
     }
   }

@@ -99,6 +99,20 @@ export type ReviewOptions = {
   bypass?: RequestCheck
 }
 
+/** Who may take a story out of public reads and bring it back (`POST /api/<collection>/:id/withdraw|restore`). */
+export type LifecycleOptions = {
+  /**
+   * Who may withdraw a story (reason `manual` or `expired`; kills come from ingest).
+   * @default the review's reviewers and whoever may publish alone (with review off: any signed-in user)
+   */
+  withdrawers?: RequestCheck
+  /**
+   * Who may restore a withdrawn story.
+   * @default whoever may publish alone in the review (`review.bypass`; with review off: any signed-in user)
+   */
+  restorers?: RequestCheck
+}
+
 export type AttributionPluginOptions = {
   /**
    * Collections that get the virtual `attribution` field, the preview panel, the ninjs endpoint,
@@ -136,6 +150,8 @@ export type AttributionPluginOptions = {
   publicUrl?: PublicUrl
   /** More `{{variables}}` notices may use, e.g. `{ network: { url: 'https://…' } }`. */
   extraVariables?: TemplateVariables
+  /** Who may withdraw and restore stories. @default see LifecycleOptions */
+  lifecycle?: LifecycleOptions
   /** Who may read the compliance report (`GET /api/attribution/report` and the admin's compliance view). @default any signed-in user */
   reportAccess?: RequestCheck
   /**
@@ -171,6 +187,7 @@ export type ResolvedOptions = {
   /** The collection `sitePath` ends at, whose documents notices can be kept to; null without one. */
   sitesSlug: CollectionSlug | null
   review: false | Required<ReviewOptions>
+  lifecycle: Required<LifecycleOptions>
   /** The plugin's texts with the host's own wording over them, by language. */
   texts: Texts
   extraVariables: TemplateVariables
@@ -238,13 +255,20 @@ export const resolveOptions = (options: AttributionPluginOptions, config: Config
     }
   })
   const review = options.review
+  const resolvedReview = review === false ? false : { reviewers: review?.reviewers ?? signedIn, bypass: review?.bypass ?? nobody }
+  const reviewersOrBypass: RequestCheck = async (args) =>
+    resolvedReview ? (await resolvedReview.reviewers(args)) || (await resolvedReview.bypass(args)) : signedIn(args)
   return {
     targets,
     noticesSlug: options.notices?.slug ?? ('legal-notices' as CollectionSlug),
     sourcesSlug: options.sources?.slug ?? ('wire-sources' as CollectionSlug),
     publisherSlug: options.publisher?.slug ?? ('publisher' as GlobalSlug),
     sitesSlug: targets.find((target) => target.hops.length)?.hops.at(-1)?.collection ?? null,
-    review: review === false ? false : { reviewers: review?.reviewers ?? signedIn, bypass: review?.bypass ?? nobody },
+    review: resolvedReview,
+    lifecycle: {
+      withdrawers: options.lifecycle?.withdrawers ?? reviewersOrBypass,
+      restorers: options.lifecycle?.restorers ?? (resolvedReview ? resolvedReview.bypass : signedIn),
+    },
     texts: withTranslations(config.i18n).translations as Texts,
     extraVariables: options.extraVariables ?? {},
     uploadsCollection: options.uploadsCollection ?? null,

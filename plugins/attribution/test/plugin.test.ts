@@ -81,13 +81,13 @@ describe('attributionPlugin: what it brings', () => {
   it('gives attributed collections their source relationships, the virtual field, the panel, the hooks and the ninjs endpoint', () => {
     const config = attributionPlugin()(host()) as Config
     const articles = collection(config, 'articles')
-    expect(names(articles.fields).slice(-7)).toEqual(['source', 'additionalSources', 'embargoUntil', 'withdrawn', 'attribution', 'availability', 'attributionPreview'])
+    expect(names(articles.fields).slice(-8)).toEqual(['source', 'additionalSources', 'embargoUntil', 'withdrawn', 'attribution', 'availability', 'rights', 'attributionPreview'])
     expect(named(articles.fields, 'source')).toMatchObject({ type: 'relationship', relationTo: 'wire-sources' })
     expect(named(articles.fields, 'additionalSources')).toMatchObject({ type: 'relationship', hasMany: true })
     expect(articles.hooks?.beforeOperation).toHaveLength(1)
     // The attribution, then the availability.
     expect(articles.hooks?.afterOperation).toHaveLength(2)
-    expect((articles.endpoints || []).map((e) => e.path)).toEqual(['/ninjs', '/:id/ninjs'])
+    expect((articles.endpoints || []).map((e) => e.path)).toEqual(['/ninjs', '/:id/ninjs', '/:id/withdraw', '/:id/restore', '/:id/lifecycle'])
     expect(named(articles.fields, 'attributionPreview').admin.components.Field.path).toBe(
       '@wirehouse/payload-plugin-attribution/client#AttributionPreview',
     )
@@ -164,7 +164,7 @@ describe('attributionPlugin: what it brings', () => {
       const attributed = collection(config, slug)
       expect(names(attributed.fields)).toEqual(expect.arrayContaining(['source', 'additionalSources', 'attribution', 'attributionPreview']))
       expect(attributed.hooks?.afterOperation).toHaveLength(2)
-      expect((attributed.endpoints || []).map((e) => e.path)).toEqual(['/ninjs', '/:id/ninjs'])
+      expect((attributed.endpoints || []).map((e) => e.path)).toEqual(['/ninjs', '/:id/ninjs', '/:id/withdraw', '/:id/restore', '/:id/lifecycle'])
     }
     expect(named(collection(config, 'posts').fields, 'attributionPreview').admin.components.Field.clientProps).toMatchObject({
       collection: 'posts',

@@ -68,7 +68,7 @@ export const sourceFields = (options: ResolvedOptions): Field[] => {
       label: label('field-bylineAliases'),
       admin: { description: label('field-bylineAliases-description') },
     },
-    usageField(rights),
+    usageField({ access: rights }),
   ]
 }
 

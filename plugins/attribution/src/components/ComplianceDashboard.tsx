@@ -12,13 +12,18 @@ import type { ResolvedOptions } from '../options.ts'
 import { NOTICE_KINDS, NOTICE_STATES } from '../constants.ts'
 import { complianceReport } from '../report.ts'
 import { translate } from '../translations/translate.ts'
+import { LifecycleTimeline } from './LifecycleTimeline.tsx'
+import { lifecycleTimeline } from './lifecycleTimeline.ts'
 import './ComplianceDashboard.css'
 
 const baseClass = 'compliance-dashboard'
 
 type Props = AdminViewServerProps & { options: ResolvedOptions }
 
-/** The compliance view: notices by kind and state, dates to come, sources and articles to fix. */
+/**
+ * The compliance view: the rights lifecycle (embargoes lifting and usage windows ending soon,
+ * recent kills and withdrawals), notices by kind and state, dates to come, sources and articles to fix.
+ */
 export const ComplianceDashboard = async ({ initPageResult, options, params, searchParams }: Props) => {
   const { req } = initPageResult
   const { i18n, t } = req
@@ -28,7 +33,8 @@ export const ComplianceDashboard = async ({ initPageResult, options, params, sea
     return labels ? getTranslation(labels.plural, i18n) : slug
   }
   const allowed = Boolean(req.user) && (await options.reportAccess({ req }))
-  const report = allowed ? await complianceReport(req, options) : null
+  const now = new Date()
+  const [report, timeline] = allowed ? await Promise.all([complianceReport(req, options, now), lifecycleTimeline(req, options, now)]) : [null, null]
   const link = (path: `/${string}`) => formatAdminURL({ adminRoute: admin, path, serverURL: undefined })
 
   return (
@@ -52,6 +58,13 @@ export const ComplianceDashboard = async ({ initPageResult, options, params, sea
                 date: new Date(report.generatedAt).toLocaleString(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }),
               })}
             </p>
+            {timeline && (
+              <LifecycleTimeline
+                i18n={i18n}
+                link={(event) => link(`/collections/${event.collection}/${encodeURIComponent(String(event.id))}`)}
+                timeline={timeline}
+              />
+            )}
             <section data-testid="compliance-notices">
               <h2>{translate(t, 'compliance-notices')}</h2>
               <table>

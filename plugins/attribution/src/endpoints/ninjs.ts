@@ -57,7 +57,9 @@ export const ninjsEndpoint = (target: Target): Endpoint => ({
     let doc: Doc
     try {
       doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req, context: FULL })
-    } catch {
+    } catch (error) {
+      // A malformed request (a moment that is not a date: `?attributionAt=`) is the caller's; anything else is not found.
+      if ((error as { status?: number }).status === 400) return problem(400, (error as Error).message)
       return problem(404, translate(req.t, 'error-notFound'))
     }
     return answer(itemOf(req, target, asked.version)(doc), asked)

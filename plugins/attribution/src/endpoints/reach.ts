@@ -1,8 +1,11 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import type { ResolvedOptions, Target } from '../options.ts'
-import type { NoticeInput } from '../types.ts'
+import type { NoticeInput, SourceInput } from '../types.ts'
 
+import { requestedMoment } from '../hooks/attribution.ts'
+import { availableWhere } from '../lifecycle/rule.ts'
+import { currentSnapshot } from '../load.ts'
 import { noticeState } from '../noticeState.ts'
 import { translate } from '../translations/translate.ts'
 import { idsOf } from '../utilities/idOf.ts'
@@ -57,14 +60,27 @@ const documentsWhere = async (req: PayloadRequest, options: ResolvedOptions, tar
   return all.length ? { and: all } : {}
 }
 
+/** The moment a reach is asked for (`?attributionAt=`, else now), to the second as every reader's query. */
+const momentOf = (req: PayloadRequest): Date | Response => {
+  let at: Date | undefined
+  try {
+    at = requestedMoment(req)
+  } catch (error) {
+    return problem(400, (error as Error).message)
+  }
+  return new Date(Math.floor((at ?? new Date()).getTime() / 1000) * 1000)
+}
+
 const positive = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value))
 
 /**
- * `GET /api/<notices>/:id/reach?collection=&page=&limit=&draft=`: the documents of an attributed
- * collection (the first by default) that a notice's rule matches, counted and paged by the
- * database, and whether it is attached to them now (`inForce`, with the `reason` when not): a
- * scheduled notice or a draft (`draft=true`: its latest version) shows whom it will reach.
- * Documents are those the caller may read.
+ * `GET /api/<notices>/:id/reach?collection=&page=&limit=&draft=&attributionAt=`: the documents of
+ * an attributed collection (the first by default) that a notice's rule matches and that are public
+ * at the moment asked (now by default: not embargoed, withdrawn or past their source's usage
+ * window, by the one rule `availableWhere`, in the query), counted and paged by the database, and
+ * whether it is attached to them then (`inForce`, with the `reason` when not): a scheduled notice
+ * or a draft (`draft=true`: its latest version) shows whom it will reach. Documents are those the
+ * caller may read.
  */
 export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
   path: '/:id/reach',
@@ -80,6 +96,8 @@ export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(400, translate(t, 'error-limit', { value: query.limit }))
     const target = targetOf(req, options, query.collection)
     if (target instanceof Response) return target
+    const at = momentOf(req)
+    if (at instanceof Response) return at
     let notice: NoticeInput
     try {
       notice = (await req.payload.findByID({
@@ -95,8 +113,11 @@ export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
     } catch {
       return problem(404, translate(t, 'error-notFound'))
     }
-    const reason = notInForce(req, notice, new Date())
-    const where = await documentsWhere(req, options, target, notice)
+    const reason = notInForce(req, notice, at)
+    const matched = await documentsWhere(req, options, target, notice)
+    // Sources as they are now, from the rules' cache: no statement more.
+    const sources = [...(await currentSnapshot(req, options)).sources.values()] as unknown as SourceInput[]
+    const where: null | Where = matched && { and: [...(Object.keys(matched).length ? [matched] : []), availableWhere(target, sources, at)] }
     const { fields } = target
     const result = where
       ? await req.payload.find({

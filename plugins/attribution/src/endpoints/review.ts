@@ -1,6 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { APIError } from 'payload'
 
 import type { ReviewOptions } from '../options.ts'
 import type { Subject } from '../review/subjects.ts'
@@ -8,27 +7,12 @@ import type { Subject } from '../review/subjects.ts'
 import { REVIEW_ACTIONS } from '../constants.ts'
 import { reviewAct, type ReviewBody, reviewStatus } from '../review/act.ts'
 import { translate } from '../translations/translate.ts'
-import { json, problem } from './respond.ts'
+import { answer, problem, readJson } from './respond.ts'
 
 /** The request's JSON object; an empty body is `{}`. */
 const bodyOf = async (req: PayloadRequest): Promise<null | ReviewBody> => {
-  const text = (await req.text?.()) ?? ''
-  if (!text.trim()) return {}
-  try {
-    const body = JSON.parse(text)
-    return body && typeof body === 'object' && !Array.isArray(body) ? body : null
-  } catch {
-    return null
-  }
-}
-
-const answer = async (work: () => Promise<unknown>): Promise<Response> => {
-  try {
-    return json(await work())
-  } catch (error) {
-    if (error instanceof APIError && error.status < 500) return problem(error.status, error.message)
-    throw error
-  }
+  const body = await readJson(req)
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as ReviewBody) : null
 }
 
 /**

@@ -1,3 +1,5 @@
 export { AttributionPreview } from '../components/AttributionPreview.tsx'
 export { NoticeReach } from '../components/NoticeReach.tsx'
 export { ReviewPanel } from '../components/ReviewPanel.tsx'
+export { AvailabilityBadge, AvailabilityCell } from '../components/AvailabilityBadge.tsx'
+export { RightsPanel } from '../components/RightsPanel.tsx'

@@ -84,7 +84,7 @@ export const rightsProposalField = (users: CollectionSlug, access: { create: Fie
     { name: 'kind', type: 'select', options: translatedOptions('sourceKind', SOURCE_KINDS), label: label('field-kind') },
     { name: 'license', type: 'select', options: translatedOptions('license', LICENSES), label: label('field-license') },
     { name: 'copyrightHolder', type: 'text', maxLength: 200, label: label('field-copyrightHolder') },
-    usageField(),
+    usageField({ proposal: true }),
     state('rightsProposal'),
     user('rightsProposal', 'proposedBy', users),
     moment('rightsProposal', 'proposedAt'),

@@ -24,11 +24,12 @@ const toTheSecond = (moment: Date): Date => new Date(Math.floor(moment.getTime()
 export const availableToReaders =
   (read: Access | undefined, options: ResolvedOptions, target: Target): Access =>
   async (args) => {
-    const admitted = read ? await read(args) : Boolean(args.req.user)
-    if (typeof admitted === 'boolean') return admitted
     const { req } = args
-    const sources = [...(await currentSnapshot(req, options)).sources.values()] as unknown as SourceInput[]
+    // A malformed moment is a 400 for every reader, counts included (the only read that attaches nothing).
     const at = requestedMoment(req)
+    const admitted = read ? await read(args) : Boolean(req.user)
+    if (typeof admitted === 'boolean') return admitted
+    const sources = [...(await currentSnapshot(req, options)).sources.values()] as unknown as SourceInput[]
     const moments = [new Date(), ...(at ? [at] : [])].map(toTheSecond)
     return { and: [admitted, ...moments.map((moment): Where => availableWhere(target, sources, moment))] }
   }

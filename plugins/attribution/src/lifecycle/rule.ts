@@ -13,9 +13,16 @@ export const storyDate = (article: Pick<ArticleInput, 'dateline' | 'publishedAt'
   return dated && !Number.isNaN(new Date(dated).getTime()) ? dated : null
 }
 
-/** When a story leaves public reads under its source's usage terms; null without a limit (or a date). */
-export const windowEnd = (article: Pick<ArticleInput, 'dateline' | 'publishedAt'>, source: null | Pick<SourceInput, 'usage'> | undefined): Date | null => {
-  const days = source?.usage?.maxAgeDays
+/**
+ * When a story leaves public reads under its source's usage terms; null without a limit (or a
+ * date), or when the source is in the trash (as `availableWhere`: a trashed source's terms are gone
+ * with it, as its notices are).
+ */
+export const windowEnd = (
+  article: Pick<ArticleInput, 'dateline' | 'publishedAt'>,
+  source: null | Pick<SourceInput, 'deletedAt' | 'usage'> | undefined,
+): Date | null => {
+  const days = source?.deletedAt ? null : source?.usage?.maxAgeDays
   const dated = storyDate(article)
   if (!days || !dated) return null
   return new Date(new Date(dated).getTime() + days * DAY_MS)

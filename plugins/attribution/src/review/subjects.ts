@@ -72,12 +72,25 @@ export const noticeSubject = (slug: CollectionSlug): Subject => ({
 const unset = (value: unknown): boolean =>
   value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(unset))
 
+/**
+ * Proposed usage terms over the source's own: an empty field keeps its value, `maxAgeDays` 0
+ * removes the limit (a proposal that changes only the note keeps the window).
+ */
+const proposedUsage = (proposal: Doc, current: Doc | null | undefined): Doc => {
+  const merged: Doc = { ...current }
+  for (const [name, value] of Object.entries(proposal)) if (!unset(value)) merged[name] = value
+  if (merged.maxAgeDays === 0) merged.maxAgeDays = null
+  return merged
+}
+
 /** The proposed rights that differ from the source's own. */
 const proposed = (doc: Doc): Doc =>
   Object.fromEntries(
     RIGHTS_FIELDS.flatMap((field) => {
-      const value = doc.rightsProposal?.[field]
-      return unset(value) || same(value, doc[field]) ? [] : [[field, value]]
+      const raw = doc.rightsProposal?.[field]
+      if (unset(raw)) return []
+      const value = field === 'usage' ? proposedUsage(raw, doc.usage) : raw
+      return same(value, doc[field]) ? [] : [[field, value]]
     }),
   )
 

@@ -22,6 +22,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RightsPanel as RightsPanel_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
+import { AvailabilityCell as AvailabilityCell_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { AttributionPreview as AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { IngestWire as IngestWire_2096c59c522d00f1df947c711479a97b } from '../../../../src/ingest/admin/IngestWire'
 import { ApiKey as ApiKey_d5a8c702c4b3ab25eb32a999843a7005 } from '../../../../collections/Users/components/ApiKey'
@@ -57,6 +59,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@wirehouse/payload-plugin-attribution/client#RightsPanel": RightsPanel_dfe2d4a2a73130c2e1d6251af9438947,
+  "@wirehouse/payload-plugin-attribution/client#AvailabilityCell": AvailabilityCell_dfe2d4a2a73130c2e1d6251af9438947,
   "@wirehouse/payload-plugin-attribution/client#AttributionPreview": AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947,
   "/src/ingest/admin/IngestWire#IngestWire": IngestWire_2096c59c522d00f1df947c711479a97b,
   "/collections/Users/components/ApiKey#ApiKey": ApiKey_d5a8c702c4b3ab25eb32a999843a7005,
