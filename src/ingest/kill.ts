@@ -11,7 +11,7 @@ import { IngestError, type Kill } from './types'
  *   management-idref-status="canceled|withheld">`, or a headline `<hl1>KILL: …</hl1>` /
  *   `WITHDRAWN …`; the message `<ed-msg info="…">`, else the body's text, else the abstract.
  * - Plain pages: a first line `KILL` or `WITHDRAWN` (`:`/`-` and the story's name may follow on
- *   it); the next line names the story by headline or id; the rest is the agency's message.
+ *   it); else the next line names the story by headline or id; the rest is the agency's message.
  */
 
 /** The words that open a kill's headline or a plain page, in capitals or not. */
@@ -28,16 +28,19 @@ const isSeparator = (char: string) => char === ':' || char === '-' || char === '
 
 /**
  * "KILL", "Withdrawn: Storm closes port", "KILL - Storm closes port" → the word and what follows
- * it; undefined when the line opens with neither word (as a whole word: "Killer whales" is no kill).
- * A scanner, not a pattern: a hostile line costs its length.
+ * it; undefined when the line opens with neither word alone or before a `:` or a dash ("Killer
+ * whales", "Kill Devil Hills Gazette" are no kills). A scanner, not a pattern: a hostile line
+ * costs its length.
  */
 export const killWordOf = (line: string): { word: (typeof KILL_WORDS)[number]; rest: string } | undefined => {
   const text = line.trim()
   const word = KILL_WORDS.find((candidate) => text.slice(0, candidate.length).toUpperCase() === candidate)
   if (!word || isLetter(text[word.length])) return undefined
   let at = word.length
-  while (at < text.length && isSeparator(text[at])) at++
-  return { word, rest: text.slice(at) }
+  let marked = false
+  for (; at < text.length && isSeparator(text[at]); at++) if (text[at].trim()) marked = true
+  const rest = text.slice(at)
+  return rest && !marked ? undefined : { word, rest }
 }
 
 /** A kill must name the story it takes down: its wire id or its headline. */

@@ -128,6 +128,8 @@ describe('kill signals', () => {
     ['kill: Storm closes port', { word: 'KILL', rest: 'Storm closes port' }],
     ['WITHDRAWN – Storm closes port', { word: 'WITHDRAWN', rest: 'Storm closes port' }],
     ['Killer whales return', undefined],
+    ['Kill Devil Hills Gazette', undefined],
+    ['KILL.', undefined],
     ['Withdrawnness', undefined],
   ])('killWordOf(%j)', (line, want) => {
     expect(killWordOf(line)).toEqual(want)
