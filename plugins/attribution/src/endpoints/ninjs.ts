@@ -35,8 +35,12 @@ const sectionCollection = (req: PayloadRequest, target: Target): string | undefi
   return field && 'relationTo' in field && typeof field.relationTo === 'string' ? field.relationTo : undefined
 }
 
-/** The rights notices' own texts go into ninjs `rights`. */
-const FULL = { attribution: 'full' }
+/**
+ * The rights notices' own texts go into ninjs `rights`. A new object per read: Payload may adopt the object
+ * given as the request's `context`, and the plugin keeps per-request caches there (a shared
+ * constant kept one request's rules for every later one).
+ */
+const full = () => ({ attribution: 'full' })
 
 const itemOf = (req: PayloadRequest, target: Target, version: NinjsVersion) => {
   const sections = sectionCollection(req, target)
@@ -56,7 +60,7 @@ export const ninjsEndpoint = (target: Target): Endpoint => ({
     if (asked instanceof Response) return asked
     let doc: Doc
     try {
-      doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req, context: FULL })
+      doc = await req.payload.findByID({ collection: slug, id, depth: 1, overrideAccess: false, user: req.user, req, context: full() })
     } catch (error) {
       // A malformed request (a moment that is not a date: `?attributionAt=`) is the caller's; anything else is not found.
       if ((error as { status?: number }).status === 400) return problem(400, (error as Error).message)
@@ -106,7 +110,7 @@ export const ninjsFeedEndpoint = (target: Target): Endpoint => ({
     if (query instanceof Response) return query
     let found
     try {
-      found = await req.payload.find({ collection: target.slug, ...query, depth: 1, overrideAccess: false, user: req.user, req, context: FULL })
+      found = await req.payload.find({ collection: target.slug, ...query, depth: 1, overrideAccess: false, user: req.user, req, context: full() })
     } catch (error) {
       // A query the collection refuses (a path that is not one, a value of the wrong type) is the caller's.
       const status = (error as { status?: number }).status
