@@ -60,10 +60,13 @@ const PUBLIC_ARTICLE_FIELDS = [
   '_status',
   'additionalSources',
   'attribution',
+  // Where the story stands (public, for an anonymous reader) and until when: docs/rights-lifecycle.md.
+  'availability',
   'body',
   'byline',
   'createdAt',
   'dateline',
+  'embargoUntil',
   'externalId',
   'headline',
   'id',
@@ -75,6 +78,8 @@ const PUBLIC_ARTICLE_FIELDS = [
   'source',
   'summary',
   'updatedAt',
+  // Always empty for an anonymous reader, who never gets a withdrawn story.
+  'withdrawn',
 ]
 
 describe('ingest diagnostics', () => {
