@@ -17,6 +17,7 @@ import { wellFormedQueries } from '@/hooks/wellFormedQuery'
 import { LIMITS } from '@/limits'
 import { limiter } from '@/rateLimit/limiter'
 import { publicArticleUrl } from '@/site/format'
+import { webhookJobs } from '@/webhooks/queue'
 
 import { collections, LegalNotices, Publisher, WireSources } from './collections'
 
@@ -66,6 +67,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
       { key: 'ingest', scriptPath: path.resolve(dirname, 'src/ingest/cli.ts') },
     ],
     onInit,
+    // Webhook deliveries (src/webhooks/queue.ts, docs/webhooks.md); run and queued over REST by admins only.
+    jobs: { ...webhookJobs, access: { run: admins, queue: admins, cancel: admins } },
     plugins: [
       attributionPlugin({
         notices: { overrides: LegalNotices },

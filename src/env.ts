@@ -143,6 +143,20 @@ export const readEnv = (raw: Raw) => {
      * while building, and in Payload's CLI (`payload …`, which sets `DISABLE_PAYLOAD_HMR`).
      */
     NOTICE_SCHEDULER: bool(raw.NOTICE_SCHEDULER, raw.NODE_ENV !== 'test' && !isBuild && raw.DISABLE_PAYLOAD_HMR !== 'true'),
+    /**
+     * Hosts webhooks may target although they resolve to loopback or private addresses
+     * (comma-separated host names or addresses, e.g. `127.0.0.1,hooks.internal`); every other
+     * such target is refused (docs/webhooks.md#ssrf).
+     */
+    WEBHOOK_ALLOW_HOSTS: (raw.WEBHOOK_ALLOW_HOSTS || '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1'))
+      .filter(Boolean),
+    /**
+     * Run the webhook delivery worker in this instance (`src/webhooks/queue.ts`): on in the
+     * servers; off unless set under jest, while building and in Payload's CLI, as NOTICE_SCHEDULER.
+     */
+    WEBHOOK_WORKER: bool(raw.WEBHOOK_WORKER, raw.NODE_ENV !== 'test' && !isBuild && raw.DISABLE_PAYLOAD_HMR !== 'true'),
     /** Prefix of the rate limiter's Redis keys (one per deployment sharing a Redis). */
     RATE_LIMIT_PREFIX: raw.RATE_LIMIT_PREFIX || 'wirehouse:rl',
     get PAGE_CACHE(): PageCacheSettings {

@@ -7,6 +7,7 @@ import { relatedLinksField } from '@/fields/relatedLinks'
 import { requiredToPublish } from '@/fields/requiredToPublish'
 import { slugField } from '@/fields/slug'
 import { auditWithdrawals } from '@/hooks/audit'
+import { articleWebhooks } from '@/webhooks/emit'
 import { expirePages } from '@/hooks/expirePages'
 import { ingestEndpoint } from '@/ingest/endpoint'
 import { articleChangeTags } from '@/pageCache/vocabulary'
@@ -16,7 +17,7 @@ import { wireRightsField } from './fields/wireRights'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 /** The pages showing an article, when what readers see of it changes (not a new draft). */
-const pages = expirePages(articleChangeTags, { published: true })
+const pages = expirePages(articleChangeTags, { published: true, then: articleWebhooks })
 
 export const Articles: CollectionConfig = {
   slug: 'articles',

@@ -1,12 +1,13 @@
 import type { CollectionOverrides } from '@wirehouse/payload-plugin-attribution'
 
 import { auditCollection } from '@/hooks/audit'
+import { noticeWebhooks } from '@/webhooks/emit'
 import { expirePages } from '@/hooks/expirePages'
 import { rescheduleNotices } from '@/pageCache/scheduler'
 import { noticeChangeTags } from '@/pageCache/vocabulary'
 
 /** The pages a notice is on or could join, when what readers see of it changes (not a draft or a review). */
-const pages = expirePages(noticeChangeTags, { published: true })
+const pages = expirePages(noticeChangeTags, { published: true, then: noticeWebhooks })
 
 /** Its times may be the next moment a notice comes into force or leaves. */
 const schedule = rescheduleNotices()

@@ -1,11 +1,12 @@
 import type { CollectionOverrides } from '@wirehouse/payload-plugin-attribution'
 
 import { auditCollection } from '@/hooks/audit'
+import { sourceWebhooks } from '@/webhooks/emit'
 import { expirePages } from '@/hooks/expirePages'
 import { sourceChangeTags } from '@/pageCache/vocabulary'
 
 /** Sources name the credit and rights the public pages show: a change of what they show expires those pages. */
-const pages = expirePages(sourceChangeTags)
+const pages = expirePages(sourceChangeTags, { then: sourceWebhooks })
 
 /** The audit log follows a source's identity and rights, their proposals and review, and its moves to and from the trash. */
 const audit = auditCollection({

@@ -48,7 +48,10 @@ const stashKey = (slug: string, id: unknown) => `pageCache:before:${slug}:${Stri
  * document: the main row, which a new draft leaves as it is. When the latest version is a draft,
  * the main row before the change is read before it is written over.
  */
-export const expirePages = (rule: Rule, { published = false } = {}) => {
+/** Told of every change readers see, with the document as they saw it before and after (the webhooks' events). */
+type Then = (req: PayloadRequest, before: Doc | null, after: Doc | null) => Promise<void>
+
+export const expirePages = (rule: Rule, { published = false, then }: { published?: boolean; then?: Then } = {}) => {
   const beforeChange: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
     if (published && operation === 'update' && originalDoc && originalDoc._status !== 'published') {
       const row = await req.payload.db.findOne<Doc>({ collection: collection.slug, where: { id: { equals: originalDoc.id } }, req })
@@ -59,7 +62,9 @@ export const expirePages = (rule: Rule, { published = false } = {}) => {
 
   const afterChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
     if (!published) {
-      await expireAfterCommit(req, rule(operation === 'create' ? null : previousDoc, doc))
+      const before = operation === 'create' ? null : previousDoc
+      await expireAfterCommit(req, rule(before, doc))
+      await then?.(req, before, doc)
       return doc
     }
     const key = stashKey(collection.slug, doc.id)
@@ -75,11 +80,14 @@ export const expirePages = (rule: Rule, { published = false } = {}) => {
       after = null
     }
     await expireAfterCommit(req, rule(before, after))
+    await then?.(req, before, after)
     return doc
   }
 
   const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-    await expireAfterCommit(req, rule(published ? seenByReaders(doc) : doc, null))
+    const before = published ? seenByReaders(doc) : doc
+    await expireAfterCommit(req, rule(before, null))
+    if (before) await then?.(req, before, null)
     return doc
   }
 

@@ -5,6 +5,7 @@ import { windowEnd } from '@wirehouse/payload-plugin-attribution'
 
 import { env } from '../env'
 import { connectRedis } from '../redis'
+import { noticeMoment } from '../webhooks/emit'
 import { bumpGeneration } from '../site/generation'
 import { afterCommit } from './afterCommit'
 import { invalidatePageTags } from './invalidate'
@@ -25,8 +26,8 @@ const LOCK_MS = 30_000
 
 type Doc = { id: number | string } & Record<string, unknown>
 
-/** Pages to expire at a moment (ms since the epoch). */
-type Due = { moment: number; tags: string[] }
+/** Pages to expire at a moment (ms since the epoch), and what else to do then (the webhooks' events). */
+type Due = { moment: number; tags: string[]; then?: (payload: Payload) => Promise<void> }
 
 /**
  * What changes pages at a set time. `look` says what came due in (since, now] and the next
@@ -74,7 +75,15 @@ const notices: Plan = {
       overrideAccess: true,
     })
     const timed = docs as unknown as Timed[]
-    const due = timed.flatMap((n) => timesOf(n).filter((t) => t > since && t <= now).map((moment) => ({ moment, tags: noticeChangeTags(n, n) })))
+    const due = timed.flatMap((n) =>
+      timesOf(n)
+        .filter((t) => t > since && t <= now)
+        .map((moment) => ({
+          moment,
+          tags: noticeChangeTags(n, n),
+          then: (p: Payload) => noticeMoment(p, n, moment === ms(n.effectiveUntil) ? 'outOfForce' : 'inForce', moment),
+        })),
+    )
     return { due, next: earliest(timed.flatMap(timesOf).filter((t) => t > now)) }
   },
 }
@@ -184,14 +193,24 @@ const tick = async (scheduler: Scheduler): Promise<void> => {
   const now = Date.now()
   const looks = await Promise.all(PLANS.map(async (plan) => ({ plan, ...(await plan.look(scheduler.payload, scheduler.since, now)) })))
   const tags = new Set<string>()
+  const thens: NonNullable<Due['then']>[] = []
   for (const { plan, due } of looks) {
-    const moments = new Map<number, string[]>()
-    for (const { moment, tags: its } of due) moments.set(moment, [...(moments.get(moment) ?? []), ...its])
-    for (const [moment, its] of moments) if (await claim(scheduler, plan.name, moment)) for (const tag of its) tags.add(tag)
+    const moments = new Map<number, Due[]>()
+    for (const one of due) moments.set(one.moment, [...(moments.get(one.moment) ?? []), one])
+    for (const [moment, its] of moments) {
+      if (!(await claim(scheduler, plan.name, moment))) continue
+      for (const one of its) {
+        for (const tag of one.tags) tags.add(tag)
+        if (one.then) thens.push(one.then)
+      }
+    }
   }
   if (tags.size) {
     await bumpGeneration(scheduler.payload)
     await invalidatePageTags(scheduler.payload, [...tags])
+  }
+  for (const then of thens) {
+    await then(scheduler.payload).catch((error: unknown) => scheduler.payload.logger.error({ err: error, msg: 'scheduled pages: a webhook event failed to queue' }))
   }
   scheduler.since = now
   arm(scheduler, Math.min(earliest(looks.map((l) => l.next)) - Date.now(), RESCAN_MS))

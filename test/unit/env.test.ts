@@ -57,4 +57,15 @@ describe('readEnv', () => {
     expect(readEnv({ SERVER_URL: 'https://cms.example' }).secureCookies).toBe(true)
     expect(readEnv({ SERVER_URL: 'http://localhost:3000' }).secureCookies).toBe(false)
   })
+
+  it('allows no private webhook host unless listed, and runs the webhook worker outside jest, builds and the CLI', () => {
+    expect(readEnv({}).WEBHOOK_ALLOW_HOSTS).toEqual([])
+    expect(readEnv({ WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Hooks.Internal ,[::1]' }).WEBHOOK_ALLOW_HOSTS).toEqual(['127.0.0.1', 'hooks.internal', '::1'])
+    expect(readEnv({ NODE_ENV: 'production' }).WEBHOOK_WORKER).toBe(true)
+    expect(readEnv({ NODE_ENV: 'test' }).WEBHOOK_WORKER).toBe(false)
+    expect(readEnv({ NODE_ENV: 'test', WEBHOOK_WORKER: 'on' }).WEBHOOK_WORKER).toBe(true)
+    expect(readEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }).WEBHOOK_WORKER).toBe(false)
+    expect(readEnv({ DISABLE_PAYLOAD_HMR: 'true' }).WEBHOOK_WORKER).toBe(false)
+    expect(readEnv({ WEBHOOK_WORKER: 'off' }).WEBHOOK_WORKER).toBe(false)
+  })
 })

@@ -13,7 +13,7 @@ import { publisherGlobal } from './collections/publisher.ts'
 import { sourcesCollection } from './collections/sources.ts'
 import { ninjsEndpoint, ninjsFeedEndpoint } from './endpoints/ninjs.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
-import { reachEndpoint } from './endpoints/reach.ts'
+import { REACH_CUSTOM, reachEndpoint, reachRule } from './endpoints/reach.ts'
 import { reportEndpoint } from './endpoints/report.ts'
 import { lifecycleEndpoints } from './endpoints/lifecycle.ts'
 import { reviewEndpoints } from './endpoints/review.ts'
@@ -74,6 +74,8 @@ export type { NinjsInput, NinjsItem } from './ninjs/build.ts'
 export { negotiateNinjs } from './ninjs/negotiate.ts'
 export { DEFAULT_NINJS_VERSION, NINJS_MEDIA_TYPE, NINJS_VERSIONS, SUPPORTED_NINJS_VERSIONS } from './ninjs/versions.ts'
 export type { NinjsVersion } from './ninjs/versions.ts'
+export { noticeReachWhere } from './endpoints/reach.ts'
+export type { ReachRule } from './endpoints/reach.ts'
 export { noticeState } from './noticeState.ts'
 export { resolveAttribution } from './resolve.ts'
 export { reviewAction } from './review/local.ts'
@@ -147,6 +149,7 @@ const notices = (collection: CollectionConfig, options: ResolvedOptions, users: 
       noticeReachField(options.noticesSlug, options.targets.map((target) => target.slug), disabled),
     ],
     endpoints: [...(collection.endpoints || []), ...(disabled ? [] : [reachEndpoint(options)])],
+    custom: { ...collection.custom, ...(!disabled && { [REACH_CUSTOM]: reachRule(options) }) },
   }
   return addHooks(
     review ? reviewed(withFields, review, noticeSubject(options.noticesSlug)) : withFields,

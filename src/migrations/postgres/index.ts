@@ -12,6 +12,7 @@ import * as migration_20261203_114343_accounts from './20261203_114343_accounts'
 import * as migration_20261203_140852_standards from './20261203_140852_standards';
 import * as migration_20261203_171501_volume_counts from './20261203_171501_volume_counts';
 import * as migration_20261203_224625_rights_lifecycle from './20261203_224625_rights_lifecycle';
+import * as migration_20261204_071603_webhooks from './20261204_071603_webhooks';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261203_224625_rights_lifecycle.up,
     down: migration_20261203_224625_rights_lifecycle.down,
     name: '20261203_224625_rights_lifecycle',
+  },
+  {
+    up: migration_20261204_071603_webhooks.up,
+    down: migration_20261204_071603_webhooks.down,
+    name: '20261204_071603_webhooks',
   },
 ];

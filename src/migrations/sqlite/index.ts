@@ -13,6 +13,7 @@ import * as migration_20261203_114447_accounts from './20261203_114447_accounts'
 import * as migration_20261203_140903_standards from './20261203_140903_standards';
 import * as migration_20261203_171520_volume_counts from './20261203_171520_volume_counts';
 import * as migration_20261203_224633_rights_lifecycle from './20261203_224633_rights_lifecycle';
+import * as migration_20261204_071608_webhooks from './20261204_071608_webhooks';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261203_224633_rights_lifecycle.up,
     down: migration_20261203_224633_rights_lifecycle.down,
-    name: '20261203_224633_rights_lifecycle'
+    name: '20261203_224633_rights_lifecycle',
+  },
+  {
+    up: migration_20261204_071608_webhooks.up,
+    down: migration_20261204_071608_webhooks.down,
+    name: '20261204_071608_webhooks',
   },
 ];

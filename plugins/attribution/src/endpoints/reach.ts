@@ -60,6 +60,44 @@ const documentsWhere = async (req: PayloadRequest, options: ResolvedOptions, tar
   return all.length ? { and: all } : {}
 }
 
+/**
+ * THE reach rule, one home: the documents of `target` a notice's rule matches that are public at
+ * `at` (`availableWhere`), as a query; null when it matches none. The reach endpoint pages it; the
+ * host reads it through `noticeReachWhere` (its webhooks list the articles a notice change reaches).
+ */
+export const reachWhere = async (req: PayloadRequest, options: ResolvedOptions, target: Target, notice: NoticeInput, at: Date): Promise<null | Where> => {
+  const matched = await documentsWhere(req, options, target, notice)
+  if (!matched) return null
+  // Sources as they are now, from the rules' cache: no statement more.
+  const sources = [...(await currentSnapshot(req, options)).sources.values()] as unknown as SourceInput[]
+  return { and: [...(Object.keys(matched).length ? [matched] : []), availableWhere(target, sources, at)] }
+}
+
+/** Where the notices collection keeps its reach rule (`custom`), for `noticeReachWhere`. */
+export const REACH_CUSTOM = 'attributionReach'
+
+export type ReachRule = (req: PayloadRequest, notice: Pick<NoticeInput, 'appliesTo'>, options?: { at?: Date; collection?: string }) => Promise<null | Where>
+
+/** The rule bound to the plugin's options, kept in the notices collection's `custom`. */
+export const reachRule =
+  (options: ResolvedOptions): ReachRule =>
+  async (req, notice, { at = new Date(), collection } = {}) => {
+    const target = collection === undefined ? options.targets[0] : options.targets.find((t) => t.slug === collection)
+    if (!target) throw new Error(`${String(collection)} is not an attributed collection`)
+    return reachWhere(req, options, target, notice as NoticeInput, at)
+  }
+
+/**
+ * The documents (of the first attributed collection, or `collection`) a notice with this
+ * `appliesTo` reaches at `at` (now by default), as a query the caller adds its own conditions to
+ * (e.g. `_status`); null when none. The same rule as `GET /api/<notices>/:id/reach`.
+ */
+export const noticeReachWhere: ReachRule = async (req, notice, options) => {
+  const holder = Object.values(req.payload.collections).find((c) => typeof c.config.custom?.[REACH_CUSTOM] === 'function')
+  if (!holder) throw new Error('the attribution plugin is disabled or not installed: no notice reach rule')
+  return (holder.config.custom[REACH_CUSTOM] as ReachRule)(req, notice, options)
+}
+
 /** The moment a reach is asked for (`?attributionAt=`, else now), to the second as every reader's query. */
 const momentOf = (req: PayloadRequest): Date | Response => {
   let at: Date | undefined
@@ -114,10 +152,7 @@ export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
       return problem(404, translate(t, 'error-notFound'))
     }
     const reason = notInForce(req, notice, at)
-    const matched = await documentsWhere(req, options, target, notice)
-    // Sources as they are now, from the rules' cache: no statement more.
-    const sources = [...(await currentSnapshot(req, options)).sources.values()] as unknown as SourceInput[]
-    const where: null | Where = matched && { and: [...(Object.keys(matched).length ? [matched] : []), availableWhere(target, sources, at)] }
+    const where = await reachWhere(req, options, target, notice, at)
     const { fields } = target
     const result = where
       ? await req.payload.find({
