@@ -5,6 +5,7 @@ import { env } from './env'
 import { startNoticeScheduler } from './pageCache/scheduler'
 import { seed } from './seed'
 import { ensureGeneration } from './site/generation'
+import { startWebhookWorker } from './webhooks/queue'
 
 /**
  * Runs once per process when Payload starts: pending migrations, then the sample network on an
@@ -24,4 +25,5 @@ export const onInit = async (payload: Payload): Promise<void> => {
     await ensureGeneration(payload)
   })
   if (env.NOTICE_SCHEDULER) startNoticeScheduler(payload)
+  if (env.WEBHOOK_WORKER) startWebhookWorker(payload)
 }

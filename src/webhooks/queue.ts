@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 
 import type { Emission } from './emit'
 
+import { databaseKind } from '../database'
 import { env } from '../env'
 import { connectRedis } from '../redis'
 import { affectedArticleIds } from './affected'
@@ -203,6 +204,11 @@ export const redeliver = async (payload: Payload, id: Id): Promise<Delivery | nu
 // ---------------------------------------------------------------------------------------------
 // The worker
 
+/** How often the worker looks for due attempts (a retry is never later than this after its time). */
+export const TICK_MS = 10_000
+const TIMER = Symbol.for('wirehouse.webhooks.timer')
+const sqlite = () => databaseKind(env.DATABASE_URI) === 'sqlite'
+
 type Worker = { running?: Promise<void>; again: boolean }
 const WORKER = Symbol.for('wirehouse.webhooks.worker')
 const store = globalThis as typeof globalThis & { [WORKER]?: Worker }
@@ -210,7 +216,11 @@ const store = globalThis as typeof globalThis & { [WORKER]?: Worker }
 /** Runs the due jobs of the webhooks queue until none is left; for tests and the worker. */
 export const runWebhookJobs = async (payload: Payload): Promise<void> => {
   for (let round = 0; round < 100; round++) {
-    const result = (await payload.jobs.run({ queue: WEBHOOK_QUEUE, limit: 50 })) as { noJobsRemaining?: boolean; jobStatus?: Record<string, unknown> }
+    // SQLite takes one writer at a time: its jobs run one after the other.
+    const result = (await payload.jobs.run({ queue: WEBHOOK_QUEUE, limit: 50, sequential: sqlite(), silent: { info: true } })) as {
+      noJobsRemaining?: boolean
+      jobStatus?: Record<string, unknown>
+    }
     if (result.noJobsRemaining || !Object.keys(result.jobStatus ?? {}).length) return
   }
 }
@@ -235,6 +245,15 @@ export const wake = (payload: Payload): void => {
         wake(payload)
       }
     })
+}
+
+/** Every 10 s, and at once when woken: this instance's worker, when `WEBHOOK_WORKER` is on. One per process. */
+export const startWebhookWorker = (payload: Payload): void => {
+  const timers = globalThis as typeof globalThis & { [TIMER]?: NodeJS.Timeout }
+  clearInterval(timers[TIMER])
+  timers[TIMER] = setInterval(() => wake(payload), TICK_MS)
+  timers[TIMER].unref()
+  wake(payload)
 }
 
 /** The tasks of the webhooks queue (payload.config.ts `jobs.tasks`). */
@@ -267,10 +286,12 @@ export const webhookTasks: TaskConfig[] = [
   } as TaskConfig,
 ]
 
-/** Payload's `jobs` config: the webhooks' tasks, run every 10 s and on wake-up by instances with `WEBHOOK_WORKER` on. */
+/**
+ * Payload's `jobs` config: the webhooks' tasks. They are run by this app's worker
+ * (`startWebhookWorker`, every 10 s and on wake-up, one run at a time per process) rather than
+ * Payload's `autoRun` cron, whose runs would overlap the wake-ups'.
+ */
 export const webhookJobs = {
   tasks: webhookTasks,
-  autoRun: () => (env.WEBHOOK_WORKER ? [{ cron: '*/10 * * * * *', queue: WEBHOOK_QUEUE, limit: 50 }] : []),
-  shouldAutoRun: () => env.WEBHOOK_WORKER,
   deleteJobOnComplete: true,
 } as const
