@@ -59,11 +59,13 @@ const withdrawnAt = (doc: Doc) => Boolean((doc?.withdrawn as { at?: unknown } | 
 /**
  * The article events of a change, from the article as readers saw it before and after (null: they
  * saw none: a draft never published, unpublished, trashed, deleted). A new draft, or an edit of an
- * article that stays published, is no event.
+ * article that stays published, is no event; a withdrawn article restored is published again.
  */
 export const articleEvents = (before: Doc, after: Doc): ArticlePayload['event'][] => {
   if (!before && after) return withdrawnAt(after) ? [] : ['article.published']
   if (before && !after) return withdrawnAt(before) ? [] : ['article.unpublished']
   if (before && after && !withdrawnAt(before) && withdrawnAt(after)) return ['article.withdrawn']
+  // A withdrawal undone (restored): readers see the story again.
+  if (before && after && withdrawnAt(before) && !withdrawnAt(after)) return ['article.published']
   return []
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { runWebhookJobs } from '@/webhooks/queue'
 
 import { http, type Json } from '../helpers/http'
+import { paragraph } from '../helpers/lexical'
 import { startApp, type TestApp } from '../helpers/payload'
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string; json: Json }
@@ -215,11 +216,41 @@ describe('deliveries', () => {
     expect(received).toHaveLength(2)
     const withdrawn = received.find(({ json }) => json.event === 'article.withdrawn')!
     expect(withdrawn.json.article.withdrawn).toMatchObject({ reason: 'manual', message: 'Legal asked' })
-    // A restore brings it back to readers: no event is defined for it.
+    // A restore brings it back to readers: published again.
     received.length = 0
     await restoreArticle({ req, collection: 'articles', id: two.id })
     await runWebhookJobs(app.payload)
-    expect(received.filter(({ json }) => json.event !== 'attribution.changed')).toHaveLength(0)
+    expect(received.map(({ json }) => [json.event, json.article.id])).toEqual([['article.published', two.id]])
+  })
+
+  it('sends notice.inForce when a scheduled notice comes into force, with the articles it reaches', async () => {
+    const { noticeSchedulerIdle, startNoticeScheduler, stopNoticeScheduler } = await import('@/pageCache/scheduler')
+    const story = await article({ headline: 'Reached by a scheduled notice' })
+    startNoticeScheduler(app.payload)
+    try {
+      await noticeSchedulerIdle()
+      const notice = await app.payload.create({
+        collection: 'legal-notices',
+        data: {
+          title: 'Scheduled for the webhooks',
+          kind: 'other',
+          body: paragraph('In force from its time.'),
+          appliesTo: { scope: 'sources', sources: [sourceId] },
+          effectiveFrom: new Date(Date.now() + 1500).toISOString(),
+          _status: 'published',
+        },
+      })
+      await runWebhookJobs(app.payload)
+      received.length = 0 // the story's own event; the approval of a notice not yet in force sends nothing
+      await new Promise((resolve) => setTimeout(resolve, 2500))
+      await noticeSchedulerIdle()
+      await runWebhookJobs(app.payload)
+      const change = received.find(({ json }) => json.event === 'attribution.changed')
+      expect(change?.json).toMatchObject({ reason: 'notice.inForce', subject: { collection: 'legal-notices', id: notice.id } })
+      expect(change?.json.articles).toContain(story.id)
+    } finally {
+      stopNoticeScheduler()
+    }
   })
 
   it('sends attribution.changed with every published article id when the publisher changes', async () => {

@@ -109,6 +109,7 @@ describe('webhook events', () => {
     expect(articleEvents(null, doc())).toEqual(['article.published'])
     expect(articleEvents(doc(), null)).toEqual(['article.unpublished'])
     expect(articleEvents(doc(), doc({ withdrawn: { at: '2026-01-01T00:00:00Z' } }))).toEqual(['article.withdrawn'])
+    expect(articleEvents(doc({ withdrawn: { at: '2026-01-01T00:00:00Z' } }), doc({ withdrawn: { at: null } }))).toEqual(['article.published'])
     expect(articleEvents(doc(), doc({ headline: 'changed' }))).toEqual([])
     expect(articleEvents(null, null)).toEqual([])
   })
