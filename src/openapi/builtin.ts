@@ -68,7 +68,7 @@ const id = pathParameter('id')
 
 const versionSchema = (entity: Entity) => ({
   type: 'object',
-  properties: { id: { type: ['string', 'number'] }, parent: {}, version: doc(entity), createdAt: { type: 'string' }, updatedAt: { type: 'string' }, latest: { type: ['boolean', 'null'] }, autosave: { type: ['boolean', 'null'] } },
+  properties: { id: { type: ['string', 'number'] }, parent: {}, version: schemaRef(`${entity.slug}_version`), createdAt: { type: 'string' }, updatedAt: { type: 'string' }, latest: { type: ['boolean', 'null'] }, autosave: { type: ['boolean', 'null'] } },
   required: ['id', 'version'],
 })
 
@@ -140,7 +140,7 @@ const COLLECTION: Record<string, Describe> = {
   'post /versions/:id': versionsOnly((e) => ({
     summary: `Restore a version of a ${e.title} document`,
     parameters: [pathParameter('id', "The version's id."), depth],
-    responses: { 200: jsonResponse('The document as restored.', docAndMessage(e)), ...refusals(400, 401, 403, 404) },
+    responses: { 200: jsonResponse('The document as restored, with a `message`.', schemaRef(`${e.slug}_version`)), ...refusals(400, 401, 403, 404) },
   })),
   'post /access/:id?': () => 'internal',
 }
@@ -249,12 +249,13 @@ const GLOBAL: Record<string, Describe> = {
   'post /versions/:id': versionsOnly((e) => ({
     summary: `Restore a version of ${e.title}`,
     parameters: [pathParameter('id', "The version's id."), depth],
-    responses: { 200: jsonResponse('As restored.', docAndMessage(e)), ...refusals(400, 401, 403, 404) },
+    responses: { 200: jsonResponse('As restored.', { type: 'object', properties: { doc: { type: 'object', description: 'The restored version.', additionalProperties: true }, message: { type: 'string' } }, required: ['doc'] }), ...refusals(400, 401, 403, 404) },
   })),
   'post /access': () => 'internal',
 }
 
-const ROOT: Record<string, Describe> = { 'get /access': () => 'internal' }
+/** The admin's: its permissions, and `@payloadcms/next`'s Open Graph image of admin pages. */
+const ROOT: Record<string, Describe> = { 'get /access': () => 'internal', 'get /og': () => 'internal' }
 
 /** Payload's description of an endpoint it registered itself, `'internal'`, `null` (not applicable), or undefined (not Payload's). */
 export const builtin = (entity: Entity | null, method: string, path: string): 'internal' | Json | null | undefined => {

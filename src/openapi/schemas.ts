@@ -16,7 +16,7 @@ import { ERROR_SCHEMA, schemaRef } from './refs'
 export const isInternal = (slug: string) => slug.startsWith('payload-')
 
 /** Server-made properties a client never sends. */
-const SERVER_MADE = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'attribution', 'availability', 'collection', 'sessions', 'salt', 'hash', 'loginAttempts', 'lockUntil', 'resetPasswordToken', 'resetPasswordExpiration', 'apiKeyIndex']
+const SERVER_MADE = ['id', 'globalType', '_strategy', 'createdAt', 'updatedAt', 'deletedAt', 'attribution', 'availability', 'collection', 'sessions', 'salt', 'hash', 'loginAttempts', 'lockUntil', 'resetPasswordToken', 'resetPasswordExpiration', 'apiKeyIndex']
 
 /** Draft-07 `#/definitions/x` to OpenAPI's `#/components/schemas/x`, and drop the TypeScript-only keywords. */
 const rewrite = (value: unknown): unknown => {
@@ -28,6 +28,8 @@ const rewrite = (value: unknown): unknown => {
     if (key === '$ref' && typeof inner === 'string') out.$ref = inner.replace('#/definitions/', '#/components/schemas/')
     else out[key] = rewrite(inner)
   }
+  // Payload writes an optional select as `type: [..., 'null']` with an enum of its values: null is one too.
+  if (Array.isArray(out.enum) && Array.isArray(out.type) && out.type.includes('null') && !out.enum.includes(null)) out.enum = [...out.enum, null]
   return out
 }
 
@@ -67,6 +69,14 @@ const attributionFull = (): Json => ({
   ],
 })
 
+/** A version's `version` (and a restored document): the document as it was, without its own id. */
+const versionOf = (schema: Json, title: string): Json => ({
+  ...schema,
+  title,
+  required: (schema.required ?? []).filter((name: string) => !['id', 'createdAt', 'updatedAt'].includes(name)),
+  additionalProperties: true,
+})
+
 const paginated = (): Json => ({
   type: 'object',
   description: 'A page of documents, as every list of the REST API answers.',
@@ -101,11 +111,20 @@ export const componentSchemas = (config: SanitizedConfig, defaultIDType: 'number
     if (!schema) continue
     // `collection` is on the signed-in user (login, me), not on a user read as a document.
     if (collection.auth && Array.isArray(schema.required)) schema.required = schema.required.filter((name: string) => name !== 'collection')
+    // Sign-in answers the user as the strategy read it (its dates may be unset).
+    if (collection.auth) for (const name of ['createdAt', 'updatedAt']) if (schema.properties[name]) schema.properties[name] = { type: ['string', 'null'] }
+    if (collection.auth) schema.properties._strategy = { type: 'string', description: 'How the user signed in (on the signed-in user only).' }
     schemas[`${collection.slug}_input`] = inputOf(schema, `${schema.title ?? collection.slug} (input)`)
+    if (collection.versions) schemas[`${collection.slug}_version`] = versionOf(schema, `${schema.title ?? collection.slug} (version)`)
   }
   for (const global of config.globals) {
     const schema = schemas[global.slug]
-    if (schema) schemas[`${global.slug}_input`] = inputOf(schema, `${schema.title ?? global.slug} (input)`)
+    if (!schema) continue
+    schema.properties.globalType = { type: 'string', enum: [global.slug] }
+    // A global has no id of its own to a client (the database's row id comes and goes).
+    schema.required = (schema.required ?? []).filter((name: string) => name !== 'id')
+    schemas[`${global.slug}_input`] = inputOf(schema, `${schema.title ?? global.slug} (input)`)
+    if (global.versions) schemas[`${global.slug}_version`] = versionOf(schema, `${schema.title ?? global.slug} (version)`)
   }
   if (schemas.Attribution) schemas.AttributionFull = attributionFull()
   schemas.Page = paginated()

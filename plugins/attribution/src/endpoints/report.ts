@@ -21,7 +21,7 @@ export const reportEndpoint = (options: ResolvedOptions): Endpoint => ({
       responses: {
         200: ok('The report.', {
           type: 'object',
-          properties: { generatedAt: { type: 'string', format: 'date-time' }, notices: { type: 'object' }, upcoming: { type: 'array' }, sources: { type: ['object', 'array'] }, articles: { type: 'object' } },
+          properties: { generatedAt: { type: 'string', format: 'date-time' }, notices: {}, upcoming: {}, sources: {}, articles: {} },
           required: ['generatedAt'],
         }),
         ...refusals(400, 401, 403),
