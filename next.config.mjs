@@ -34,8 +34,9 @@ const sharedCache = process.env.REDIS_URL
 const nextConfig = {
   poweredByHeader: false,
   ...sharedCache,
-  // Keep Payload's database drivers (and the rate limiter's Redis client) out of the server bundle.
-  serverExternalPackages: ['@libsql/client', 'libsql', 'pg', 'mongoose', 'ioredis'],
+  // Keep Payload's database drivers (and the rate limiter's Redis client) out of the server bundle;
+  // swagger-ui-dist too: /api/docs reads its files from the package at run time.
+  serverExternalPackages: ['@libsql/client', 'libsql', 'pg', 'mongoose', 'ioredis', 'swagger-ui-dist'],
   experimental: {
     // Without Redis, cached page data stays in each instance's memory (an LRU of `cacheMaxMemorySize`,
     // 50 MB): keyed by the site cache's generation, entries on disk would pile up with every change.

@@ -14,7 +14,7 @@
  */
 export type AttributionNotice =
   | {
-      id?: string | null;
+      id?: string | number | null;
       kind?: string | null;
       title?: string | null;
       /**

@@ -15,6 +15,7 @@ import { databaseAdapter } from '@/database'
 import { env } from '@/env'
 import { wellFormedQueries } from '@/hooks/wellFormedQuery'
 import { LIMITS } from '@/limits'
+import { openApiEndpoints } from '@/openapi/endpoints'
 import { limiter } from '@/rateLimit/limiter'
 import { publicArticleUrl } from '@/site/format'
 import { webhookJobs } from '@/webhooks/queue'
@@ -40,6 +41,8 @@ export const wirehouseConfig = (attribution: AttributionPluginOptions = {}) =>
       },
     },
     collections,
+    // `GET /api/openapi.json` and `GET /api/docs` (docs/api-reference.md).
+    endpoints: openApiEndpoints,
     // Tables, since wire copy has them (results, budgets): ingest keeps them as tables.
     editor: lexicalEditor({ features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()] }),
     // The admin in English, French or German, as each user chooses (the plugin brings its texts in all three).

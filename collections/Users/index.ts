@@ -8,6 +8,7 @@ import { env } from '@/env'
 import { adminOrSelf } from './access/adminOrSelf'
 import { apiKeyEndpoints } from './endpoints/apiKey'
 import { firstRegisterClosed } from './endpoints/firstRegister'
+import { verifyOff } from './endpoints/verify'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { serverMadeApiKeys } from './hooks/serverMadeApiKeys'
 import { throttleByEmail } from './hooks/throttleByEmail'
@@ -39,7 +40,7 @@ export const Users: CollectionConfig = {
     delete: roles('admin'),
     unlock: roles('admin'),
   },
-  endpoints: [...(env.isProduction ? [firstRegisterClosed] : []), ...apiKeyEndpoints],
+  endpoints: [...(env.isProduction ? [firstRegisterClosed] : []), verifyOff, ...apiKeyEndpoints],
   hooks: {
     beforeOperation: [throttleByEmail, serverMadeApiKeys],
     beforeChange: [firstUserIsAdmin],

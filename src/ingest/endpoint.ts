@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { problem as fail } from '../api/problem'
+import { jsonResponse, queryParameter, refusals, schemaRef } from '../openapi/refs'
 import { limiter, tooManyRequests } from '../rateLimit/limiter'
 
 import { createIngester, INGEST_DEFAULTS, type IngestOptions, type IngestResult } from './ingest'
@@ -31,6 +32,55 @@ const messageOf = ({ outcome, review, versions, kill }: IngestResult) => {
   return review && outcome !== 'unchanged' ? `Article ${outcome} as a draft for review: ${review}` : `Article ${outcome}.`
 }
 
+const INGESTED = {
+  type: 'object',
+  properties: {
+    message: { type: 'string' },
+    outcome: { type: 'string', enum: ['created', 'updated', 'unchanged', 'stale', 'killed', 'kill-unknown'] },
+    doc: { oneOf: [schemaRef('articles'), { type: 'null' }] },
+    review: { type: ['string', 'null'], description: 'Why the article waits as a draft for review, when it does.' },
+    notes: { type: ['array', 'null'], items: { type: 'string' } },
+    versions: { type: ['object', 'null'], description: 'The stale case: the received and the stored version times.' },
+    kill: { type: ['object', 'null'], description: 'The kill case: its signal and the story it named.' },
+  },
+  required: ['message', 'outcome', 'doc'],
+}
+
+const WIRE_PAGE = `AFP
+by AFP Staff Writers
+Tashkent, Uzbekistan (AFP) Jul 3, 2024
+
+Rival blocs court Central Asia at a crowded summit
+
+Delegations from more than a dozen countries gathered in the Uzbek capital on Wednesday.`
+
+const ingestDescription = (maxBytes: number) => ({
+  summary: 'Ingest one wire story',
+  description:
+    'One story as a wire page (`text/plain`), NITF (`application/xml`) or ninjs (`application/json`), or a kill in any of them. Creates the article (201) or updates the one with the same wire id (200); `unchanged` and `stale` (older than the stored version) write nothing. Editors and admins, signed in or with an API key; throttled per account. See docs/ingest.md.',
+  parameters: [
+    queryParameter('site', "The site (domain or id) whose sections the story's section is looked up in."),
+    queryParameter('draft', 'Hold the article back as a draft.', { type: 'boolean' }),
+  ],
+  requestBody: {
+    required: true,
+    description: `At most ${maxBytes} bytes.`,
+    content: {
+      'text/plain': { schema: { type: 'string' }, example: WIRE_PAGE },
+      'application/xml': { schema: { type: 'string', description: 'NITF 3.x' } },
+      'application/json': { schema: { type: 'object', description: 'An IPTC ninjs 1.x/2.x/3.x item.', additionalProperties: true } },
+    },
+  },
+  responses: {
+    201: jsonResponse('Created.', INGESTED),
+    200: jsonResponse('Updated, unchanged, stale, or a kill applied.', INGESTED),
+    ...refusals(400, 401, 403, 429),
+    413: { $ref: '#/components/responses/Error' },
+    415: { $ref: '#/components/responses/Error' },
+    422: { $ref: '#/components/responses/Error' },
+  },
+})
+
 /**
  * `POST /api/articles/ingest`: one story as a wire page (text/plain), NITF (application/xml)
  * or ninjs (application/json), or a kill in any of them (200, `outcome: 'killed'`, or
@@ -44,6 +94,7 @@ const messageOf = ({ outcome, review, versions, kill }: IngestResult) => {
 export const ingestEndpoint = (options: Pick<IngestOptions, 'maxBytes' | 'timeoutMs'> = {}): Endpoint => ({
   path: '/ingest',
   method: 'post',
+  custom: { openapi: ingestDescription(options.maxBytes ?? INGEST_DEFAULTS.maxBytes) },
   handler: async (req) => {
     const startedAt = performance.now()
     if (!req.user) return fail(401, 'Sign in (or send an API key) to ingest wire copy.')

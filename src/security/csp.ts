@@ -31,3 +31,22 @@ export const sitePolicy = (nonce: string) =>
 
 /** JSON answers are never documents: nothing loads, nothing frames them. */
 export const API_POLICY = policy({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] })
+
+/**
+ * The API reference (`/api/docs`, Swagger UI served from the package): its script and styles from
+ * this origin only (the initializer is a file too, no inline script), the document fetched from
+ * here, and nothing frames it.
+ */
+export const DOCS_POLICY = policy({
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+})
+
+/** The paths the reference answers on, under the API's route. */
+export const isDocsPath = (path: string, api = '/api') => path === `${api}/docs` || path.startsWith(`${api}/docs/`)

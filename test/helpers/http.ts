@@ -59,5 +59,17 @@ export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
     return { status: response.status, body: text ? JSON.parse(text) : {} }
   }
 
-  return { graphql, rest }
+  /** The route handler's own `Response` (any content type, headers included). */
+  const raw = async (
+    method: keyof typeof handlers,
+    pathAndQuery: string,
+    { body, headers = {} }: { body?: BodyInit; headers?: Record<string, string> } = {},
+  ): Promise<Response> => {
+    const url = new URL(`${BASE}/${pathAndQuery.replace(/^\//, '')}`)
+    if (url.pathname === '/api/graphql' && method === 'POST') return graphqlHandler(new Request(url, { method, headers, body }))
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    return handlers[method](new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
+  }
+
+  return { graphql, raw, rest }
 }

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadHandler } from 'payload'
 
 import { hasRole } from '@/access'
 import { problem } from '@/api/problem'
+import { jsonResponse, MESSAGE, pathParameter, refusals } from '@/openapi/refs'
 
 import { newApiKey, SERVER_MADE_KEY } from '../apiKey'
 
@@ -37,6 +38,17 @@ export const apiKeyEndpoints: Endpoint[] = [
   {
     path: '/:id/api-key',
     method: 'post',
+    custom: {
+      openapi: {
+        summary: 'Make a new API key',
+        description: 'A new key for the user (replacing any old one), answered once: it is stored encrypted and never shown again. Send it as `Authorization: users API-Key <key>`. Admins for anyone, others for themselves.',
+        parameters: [pathParameter('id', "The user's id.")],
+        responses: {
+          201: jsonResponse('The key.', { type: 'object', properties: { apiKey: { type: 'string' }, message: { type: 'string' } }, required: ['apiKey', 'message'] }),
+          ...refusals(401, 403, 404),
+        },
+      },
+    },
     handler: target(async (id, req) => {
       const apiKey = newApiKey()
       await store(id, req, apiKey)
@@ -46,6 +58,13 @@ export const apiKeyEndpoints: Endpoint[] = [
   {
     path: '/:id/api-key',
     method: 'delete',
+    custom: {
+      openapi: {
+        summary: 'Revoke the API key',
+        parameters: [pathParameter('id', "The user's id.")],
+        responses: { 200: jsonResponse('Revoked.', MESSAGE), ...refusals(401, 403, 404) },
+      },
+    },
     handler: target(async (id, req) => {
       await store(id, req, null)
       return Response.json({ message: 'API key revoked.' })

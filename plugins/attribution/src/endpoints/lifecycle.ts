@@ -8,6 +8,7 @@ import { WITHDRAW_REASONS } from '../constants.ts'
 import { restoreArticle, withdrawArticle } from '../lifecycle/withdraw.ts'
 import { translate, type TranslationKey } from '../translations/translate.ts'
 import { isIdOf } from '../utilities/isId.ts'
+import { idParameter, jsonBody, ok, PERSON, refusals, schema } from './openapi.ts'
 import { answer, readJson } from './respond.ts'
 
 export const LIFECYCLE_ACTIONS = ['withdraw', 'restore'] as const
@@ -117,6 +118,33 @@ export const lifecycleEndpoints = (options: ResolvedOptions, target: Target): En
     (action): Endpoint => ({
       path: `/:id/${action}`,
       method: 'post',
+      custom: {
+        openapi: {
+          summary: action === 'withdraw' ? 'Withdraw a story' : 'Restore a withdrawn story',
+          description:
+            action === 'withdraw'
+              ? `Takes the story off the public pages and feeds (a tombstone stays), for whom the lifecycle options allow. Idempotent: \`changed\` says whether anything was written. \`reason\` is ${MANUAL_REASONS.map((r) => `\`${r}\``).join(' or ')} (\`kill\` is the wire's, by ingest); \`message\` at most ${MAX_MESSAGE} characters, for the newsroom.`
+              : 'Puts a withdrawn story back, for whom the lifecycle options allow. Idempotent: `changed` says whether anything was written. The body is empty.',
+          parameters: [idParameter()],
+          requestBody:
+            action === 'withdraw'
+              ? jsonBody(
+                  {
+                    type: 'object',
+                    properties: { reason: { type: 'string', enum: [...MANUAL_REASONS] }, message: { type: ['string', 'null'], maxLength: MAX_MESSAGE } },
+                    required: ['reason'],
+                    additionalProperties: false,
+                  },
+                  true,
+                  { reason: 'manual', message: 'Legal asked us to take it down pending review.' },
+                )
+              : jsonBody({ type: 'object', additionalProperties: false }),
+          responses: {
+            200: ok('Done (or already so).', { type: 'object', properties: { message: { type: 'string' }, changed: { type: 'boolean' }, doc: schema(target.slug) }, required: ['message', 'changed', 'doc'] }),
+            ...refusals(400, 401, 403, 404),
+          },
+        },
+      },
       handler: async (req) =>
         answer(async () => {
           const body = await readJson(req)
@@ -132,6 +160,26 @@ export const lifecycleEndpoints = (options: ResolvedOptions, target: Target): En
   {
     path: '/:id/lifecycle',
     method: 'get',
+    custom: {
+      openapi: {
+        summary: "Where a story's availability stands",
+        description: 'Its availability now, embargo, withdrawal (with who withdrew it), and the lifecycle actions the signed-in user may take.',
+        parameters: [idParameter()],
+        responses: {
+          200: ok('The story\'s lifecycle.', {
+            type: 'object',
+            properties: {
+              availability: { oneOf: [schema('Availability'), { type: 'null' }] },
+              embargoUntil: { type: ['string', 'null'] },
+              withdrawn: { type: ['object', 'null'], properties: { at: { type: ['string', 'null'] }, reason: { type: ['string', 'null'] }, message: { type: ['string', 'null'] }, by: PERSON } },
+              actions: { type: 'array', items: { type: 'string', enum: [...LIFECYCLE_ACTIONS] } },
+            },
+            required: ['availability', 'embargoUntil', 'withdrawn', 'actions'],
+          }),
+          ...refusals(401, 404),
+        },
+      },
+    },
     handler: (req) =>
       answer(async () => {
         if (!req.user) throw fail(req, 401, 'error-signInLifecycle')

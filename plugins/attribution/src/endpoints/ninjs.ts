@@ -8,6 +8,7 @@ import { type Negotiation, negotiateNinjs } from '../ninjs/negotiate.ts'
 import { NINJS_MEDIA_TYPE, type NinjsVersion, ninjsStandard, SUPPORTED_NINJS_VERSIONS } from '../ninjs/versions.ts'
 import { translate } from '../translations/translate.ts'
 import { isIdOf } from '../utilities/isId.ts'
+import { idParameter, ok, query, refusals } from './openapi.ts'
 import { json, problem } from './respond.ts'
 
 type Doc = Record<string, any>
@@ -48,10 +49,31 @@ const itemOf = (req: PayloadRequest, target: Target, version: NinjsVersion) => {
     buildNinjs({ doc, attribution: doc.attribution as Attribution | undefined, collection: target.slug, fields: target.fields, version, sectionCollection: sections })
 }
 
+const versionParameter = query('version', `The ninjs version (${SUPPORTED_NINJS_VERSIONS.join(', ')}; default 2.2). Or \`Accept: ${NINJS_MEDIA_TYPE}; version=3.1\`.`, {
+  type: 'string',
+  enum: SUPPORTED_NINJS_VERSIONS,
+})
+const NINJS_ITEM = {
+  type: 'object',
+  description: 'An IPTC ninjs item (https://iptc.org/standards/ninjs/): `uri`, `headlines`/`headline`, `bodies`/`body_html`, `rights` from the attribution, `subjects`, `altids`…',
+  additionalProperties: true,
+}
+
 /** `GET /api/<collection>/:id/ninjs`: the document as IPTC ninjs (2.2, or 3.1 on request), as its read access allows. */
 export const ninjsEndpoint = (target: Target): Endpoint => ({
   path: '/:id/ninjs',
   method: 'get',
+  custom: {
+    openapi: {
+      summary: 'Read a document as ninjs',
+      description: `The document as an IPTC ninjs item (2.2 by default, 3.1 on request), its rights from the full attribution; as the caller's read access allows. Labelled \`${NINJS_MEDIA_TYPE}; version=…\` when asked for by \`Accept\`, else \`application/json\`.`,
+      parameters: [idParameter(), versionParameter, query('attributionAt', 'Resolve the rights as at this moment (ISO 8601).', { type: 'string', format: 'date-time' })],
+      responses: {
+        200: { description: 'The ninjs item.', content: { 'application/json': { schema: NINJS_ITEM }, [NINJS_MEDIA_TYPE]: { schema: NINJS_ITEM } } },
+        ...refusals(400, 404, 406),
+      },
+    },
+  },
   handler: async (req: PayloadRequest) => {
     const { slug } = target
     const id = req.routeParams?.id as string
@@ -103,6 +125,36 @@ const feedQuery = (req: PayloadRequest, query: Query) => {
 export const ninjsFeedEndpoint = (target: Target): Endpoint => ({
   path: '/ninjs',
   method: 'get',
+  custom: {
+    openapi: {
+      summary: 'A feed page of ninjs items',
+      description: 'A page of the documents the caller may read (anonymous readers: the published and public ones), newest first by the given sort, each as a ninjs item: for partners to poll.',
+      parameters: [
+        query('where', 'A query as a JSON object (or qs `where[field][op]=`), as the REST lists take it.'),
+        query('sort', 'A field to sort by; `-field` descending.'),
+        query('limit', `Items per page (1 to ${NINJS_FEED_MAX_LIMIT}; default ${NINJS_FEED_DEFAULT_LIMIT}).`, { type: 'integer', minimum: 1, maximum: NINJS_FEED_MAX_LIMIT }),
+        query('page', 'The page, from 1.', { type: 'integer', minimum: 1 }),
+        versionParameter,
+      ],
+      responses: {
+        200: ok('A page of ninjs items (always `application/json`).', {
+          type: 'object',
+          properties: {
+            standard: { type: 'object', properties: { name: { type: 'string' }, version: { type: 'string' }, schema: { type: 'string' } } },
+            items: { type: 'array', items: NINJS_ITEM },
+            page: { type: 'integer' },
+            limit: { type: 'integer' },
+            totalDocs: { type: 'integer' },
+            totalPages: { type: 'integer' },
+            nextPage: { type: ['integer', 'null'] },
+            prevPage: { type: ['integer', 'null'] },
+          },
+          required: ['standard', 'items', 'page', 'limit', 'totalDocs', 'totalPages'],
+        }),
+        ...refusals(400, 406),
+      },
+    },
+  },
   handler: async (req: PayloadRequest) => {
     const asked = versionFor(req)
     if (asked instanceof Response) return asked

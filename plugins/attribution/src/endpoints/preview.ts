@@ -6,6 +6,7 @@ import type { Id } from '../types.ts'
 import { attributionsFor } from '../attach.ts'
 import { translate } from '../translations/translate.ts'
 import { isIdOf } from '../utilities/isId.ts'
+import { jsonBody, ok, refusals, schema } from './openapi.ts'
 import { json, problem, targetOf } from './respond.ts'
 
 type PreviewBody = {
@@ -67,6 +68,33 @@ const malformed = (req: PayloadRequest, body: PreviewBody, sourcesSlug: string, 
 export const previewEndpoint = (options: ResolvedOptions): Endpoint => ({
   path: '/attribution/preview',
   method: 'post',
+  custom: {
+    openapi: {
+      summary: 'Preview an attribution',
+      description:
+        "The attribution a document would get, before it is saved (the admin's live panel): its sources, byline, dates, wire rights and site, as at `at` (default now). Field names as the attributed collection (`collection`, default the first) calls them; `sources` is shorthand for the primary source then the others. Throttled per account and per address.",
+      requestBody: jsonBody(
+        {
+          type: 'object',
+          properties: {
+            collection: { type: 'string', enum: options.targets.map((t) => t.slug) },
+            source: { oneOf: [{ type: ['string', 'number'] }, { type: 'null' }] },
+            additionalSources: { type: 'array', items: { type: ['string', 'number'] } },
+            sources: { type: 'array', items: { type: ['string', 'number'] } },
+            byline: { type: 'string' },
+            publishedAt: { type: 'string', format: 'date-time' },
+            dateline: { type: 'object', properties: { date: { type: 'string', format: 'date-time' }, place: { type: 'string' } } },
+            wireRights: { type: 'object', properties: { holder: { type: 'string' } } },
+            at: { type: 'string', format: 'date-time' },
+          },
+          additionalProperties: true,
+        },
+        true,
+        { source: 1, byline: 'by AFP Staff Writers', publishedAt: '2024-07-03T08:00:00.000Z' },
+      ),
+      responses: { 200: ok('The attribution (lean form, notices with their texts in `text` and `html`).', schema('Attribution')), ...refusals(400, 401, 429) },
+    },
+  },
   handler: async (req: PayloadRequest) => {
     const t = req.t
     if (!req.user) return problem(401, translate(t, 'error-signInPreview'))

@@ -10,6 +10,7 @@ import { noticeState } from '../noticeState.ts'
 import { translate } from '../translations/translate.ts'
 import { idsOf } from '../utilities/idOf.ts'
 import { isIdOf } from '../utilities/isId.ts'
+import { idParameter, ok, query, refusals } from './openapi.ts'
 import { json, problem, targetOf } from './respond.ts'
 
 /** Why a notice reaches no document right now, or null when it is in force. */
@@ -123,6 +124,40 @@ const positive = (value: string | undefined, fallback: number) => (value === und
 export const reachEndpoint = (options: ResolvedOptions): Endpoint => ({
   path: '/:id/reach',
   method: 'get',
+  custom: {
+    openapi: {
+      summary: 'Which documents a notice reaches',
+      description:
+        "The documents of an attributed collection that the notice's rule matches and that are public at the moment asked (now by default), paged; and whether the notice is attached to them then (`inForce`, else the `reason`). `draft=true` shows whom the notice's latest draft will reach. Only documents the caller may read.",
+      parameters: [
+        idParameter("The notice's id."),
+        query('collection', `The attributed collection (default: ${options.targets[0]?.slug ?? 'the first'}).`, { type: 'string', enum: options.targets.map((t) => t.slug) }),
+        query('page', 'The page, from 1.', { type: 'integer', minimum: 1 }),
+        query('limit', 'Documents per page (1 to 100; default 10).', { type: 'integer', minimum: 1, maximum: 100 }),
+        query('draft', "The notice's latest draft rather than its published version.", { type: 'boolean' }),
+        query('attributionAt', 'The moment (ISO 8601; default now).', { type: 'string', format: 'date-time' }),
+      ],
+      responses: {
+        200: ok('The reach.', {
+          type: 'object',
+          properties: {
+            notice: { type: 'object', properties: { id: { type: ['string', 'number'] }, title: { type: ['string', 'null'] } } },
+            collection: { type: 'string' },
+            inForce: { type: 'boolean' },
+            reason: { type: 'string' },
+            totalDocs: { type: 'integer' },
+            page: { type: 'integer' },
+            limit: { type: 'integer' },
+            totalPages: { type: 'integer' },
+            hasNextPage: { type: 'boolean' },
+            docs: { type: 'array', items: { type: 'object', properties: { id: { type: ['string', 'number'] } }, additionalProperties: true } },
+          },
+          required: ['notice', 'collection', 'inForce', 'totalDocs', 'page', 'limit', 'docs'],
+        }),
+        ...refusals(400, 404),
+      },
+    },
+  },
   handler: async (req: PayloadRequest) => {
     const t = req.t
     const id = req.routeParams?.id as string

@@ -38,7 +38,8 @@ export const attributionField = (): Field => ({
       interfaceName: 'AttributionNotice',
       admin: { description: 'Which notices apply, in display order.' },
       fields: [
-        { name: 'id', type: 'text' },
+        // The notice's id as the database has it: a number on SQL databases, a string on MongoDB.
+        { name: 'id', type: 'text', typescriptSchema: [() => ({ type: ['string', 'number', 'null'] })] },
         { name: 'kind', type: 'text' },
         { name: 'title', type: 'text' },
         // Each body is in the attribution's `text` and `html` already: per notice only when asked.
