@@ -33,10 +33,13 @@ const RENDER_WITHOUT = ['accept-encoding', 'if-none-match', 'if-modified-since',
 /** Statuses kept: a page, and a tombstone (410) of a story withdrawn or past its licence. */
 const STORED_STATUSES = new Set([200, 410])
 
-/** A page response that may be stored: a 200 (or 410) HTML page that sets no cookie and that the app did not mark private. */
+/** What is stored: the pages (HTML), and the sites' feeds, sitemaps and robots.txt (`src/site/feeds`). */
+export const STORED_TYPES = /^(text\/html|application\/rss\+xml|application\/xml|text\/plain)\s*(;|$)/i
+
+/** A page response that may be stored: a 200 (or 410) page or feed that sets no cookie and that the app did not mark private. */
 const storable = (res: Response): boolean => {
   if (!STORED_STATUSES.has(res.statusCode) || res.hasHeader('set-cookie')) return false
-  if (!/^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''))) return false
+  if (!STORED_TYPES.test(String(res.getHeader('content-type') ?? ''))) return false
   const control = String(res.getHeader('cache-control') ?? '').toLowerCase()
   return control === '' || control === NEXT_DYNAMIC || !/\b(private|no-store)\b/.test(control)
 }
