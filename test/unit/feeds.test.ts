@@ -173,10 +173,13 @@ describe('a site’s public address', () => {
   })
 
   it('elsewhere: the request’s origin and /s/<domain>', () => {
-    const path = siteAddress({ domain: 'example.com', ownHost: false, origin: requestOrigin('http://localhost:3000/s/example.com/rss.xml') })
+    const path = siteAddress({ domain: 'example.com', ownHost: false, origin: requestOrigin('localhost:3000', 'http://127.0.0.1:3000/s/example.com/rss.xml') })
     expect(path.home).toBe('http://localhost:3000/s/example.com/')
     expect(path.section('world')).toBe('http://localhost:3000/s/example.com/world')
     expect(path.file('sitemap.xml')).toBe('http://localhost:3000/s/example.com/sitemap.xml')
+    // A Host that is no host name is not written into a link.
+    expect(requestOrigin('evil"><x', 'https://127.0.0.1/s/example.com/rss.xml')).toBe('https://127.0.0.1')
+    expect(requestOrigin(null, 'http://127.0.0.1:3000/x')).toBe('http://127.0.0.1:3000')
   })
 })
 

@@ -24,10 +24,12 @@ export const siteAddress = ({ domain, ownHost, origin }: { domain: string; ownHo
 }
 
 /**
- * The origin a request came in on, from its `Host` (as Next gives it in `request.url`), for the
- * path fallback; only http(s) and a host name that is one.
+ * The origin a request came in on, for the path fallback: its `Host` header (what the page cache
+ * keys it by; Next's `request.url` may name its own configured host instead) and the protocol Next
+ * gives it (http unless it was told https); `fallback` (the request's URL) when there is no usable Host.
  */
-export const requestOrigin = (url: string): string => {
-  const { protocol, host } = new URL(url)
-  return `${protocol === 'https:' ? 'https:' : 'http:'}//${host}`
+export const requestOrigin = (host: null | string | undefined, url: string): string => {
+  const { protocol, host: own } = new URL(url)
+  const name = host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host.toLowerCase() : own
+  return `${protocol === 'https:' ? 'https:' : 'http:'}//${name}`
 }

@@ -27,8 +27,9 @@ export const siteFile = (type: FeedType, render: Render) => async (request: Requ
   }
   const site = await siteByDomain(domain)
   if (!site) return noSuchSite(domain)
-  const ownHost = (await headers()).get(OWN_HOST_HEADER) === site.domain
-  const address = siteAddress({ domain: site.domain, ownHost, origin: requestOrigin(request.url) })
+  const requestHeaders = await headers()
+  const ownHost = requestHeaders.get(OWN_HOST_HEADER) === site.domain
+  const address = siteAddress({ domain: site.domain, ownHost, origin: requestOrigin(requestHeaders.get('host'), request.url) })
   const { body, tags } = await render({ site, address })
   await declareTags(tags)
   return feedResponse(body, type)
