@@ -277,3 +277,24 @@ describe(`feeds and sitemaps (${kind})`, () => {
     }
   })
 })
+
+describe(`without the page cache (${kind})`, () => {
+  it('a site’s own host still serves its files and pages as its own (the server routes it), uncached', async () => {
+    const plainServer = await spawnServer({ DATABASE_URI: db.uri, PAYLOAD_SECRET: SECRET, PAGE_CACHE: 'false' })
+    await waitUntilReady(plainServer)
+    const own = `https://${site.domain}`
+    const reply = await send(`${plainServer.url}/rss.xml`, { headers: { Host: site.domain } }).reply
+    expect(reply.status).toBe(200)
+    expect(reply.headers['content-type']).toBe('application/rss+xml; charset=utf-8')
+    expect(reply.headers['x-cache']).toBeUndefined()
+    const feed = await rssParser.parseString(reply.body)
+    expect(feed.items.map((i) => i.link)).toContain(linkOf(fresh, own))
+    const robots = await send(`${plainServer.url}/robots.txt`, { headers: { Host: site.domain } }).reply
+    expect(robots.body).toContain(`Sitemap: ${own}/news-sitemap.xml\n`)
+    expect((await send(`${plainServer.url}/s/no-such-site.example/rss.xml`).reply).status).toBe(404)
+    // The site's pages too: their links on its own host carry no /s/ prefix.
+    const home = await send(`${plainServer.url}/`, { headers: { Host: site.domain } }).reply
+    expect(home.body).toContain(`href="/${section.slug}"`)
+    expect(home.body).not.toContain(`href="/s/${site.domain}`)
+  }, START_TIMEOUT_MS)
+})
