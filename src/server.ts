@@ -17,6 +17,7 @@ import { guardBodies } from './server/bodies'
 import { healthRoutes } from './server/health'
 import { closeRateLimits, startRateLimits } from './rateLimit/limiter'
 import { log, logError } from './server/log'
+import { refuseMalformedPaths } from './server/malformedPath'
 import { rateLimits } from './server/rateLimit'
 import { securityHeaders } from './server/securityHeaders'
 import { gracefulShutdown } from './server/shutdown'
@@ -62,6 +63,7 @@ const main = async () => {
     },
   })
   app.use(securityHeaders())
+  app.use(refuseMalformedPaths())
   // Before anything reads a body: anonymous writes, and bodies over their limit, are refused.
   app.use(
     guardBodies({

@@ -33,10 +33,13 @@ const RENDER_WITHOUT = ['accept-encoding', 'if-none-match', 'if-modified-since',
 /** Statuses kept: a page, and a tombstone (410) of a story withdrawn or past its licence. */
 const STORED_STATUSES = new Set([200, 410])
 
-/** A page response that may be stored: a 200 (or 410) HTML page that sets no cookie and that the app did not mark private. */
+/** What is stored: the pages (HTML), and the sites' feeds, sitemaps and robots.txt (`src/site/feeds`). */
+export const STORED_TYPES = /^(text\/html|application\/rss\+xml|application\/xml|text\/plain)\s*(;|$)/i
+
+/** A page response that may be stored: a 200 (or 410) page or feed that sets no cookie and that the app did not mark private. */
 const storable = (res: Response): boolean => {
   if (!STORED_STATUSES.has(res.statusCode) || res.hasHeader('set-cookie')) return false
-  if (!/^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''))) return false
+  if (!STORED_TYPES.test(String(res.getHeader('content-type') ?? ''))) return false
   const control = String(res.getHeader('cache-control') ?? '').toLowerCase()
   return control === '' || control === NEXT_DYNAMIC || !/\b(private|no-store)\b/.test(control)
 }
@@ -66,15 +69,41 @@ const renderUnkept = (req: IncomingMessage, res: ServerResponse, also?: () => vo
   res.once('close', () => takePageTags(renderId))
 }
 
+/** The admin's host name (`SERVER_URL`): never a site's. */
+const adminHostName = () => (env.SERVER_URL ? new URL(env.SERVER_URL).hostname : '')
+
+/**
+ * A site's own host is routed to its `/s/<domain>` pages here, as src/proxy.ts would, and the
+ * request marked as on the site's host (`OWN_HOST_HEADER`): Next would fetch a rewrite to
+ * another host over HTTP, back through this server, which strips that header (the site's links,
+ * and its feeds' absolute addresses, would then be the path fallback's), and the page's tags
+ * would go with that request. For every page request, kept or not (a reader signed in, a HEAD).
+ */
+const routeToSite = (req: IncomingMessage, adminHost: string) => {
+  const url = req.url ?? '/'
+  const host = hostNameOf(req.headers.host)
+  const queryAt = url.indexOf('?')
+  const sitePath = sitePathFor(host, queryAt === -1 ? url : url.slice(0, queryAt), adminHost)
+  if (!sitePath) return
+  req.url = sitePath + (queryAt === -1 ? '' : url.slice(queryAt))
+  req.headers[OWN_HOST_HEADER] = host
+}
+
 /**
  * Without the page cache (`PAGE_CACHE=false`), pages still answer with the status they declare:
  * each page request gets a render id, as the cache would give it.
  */
-export const pageResponses = (): RequestHandler => (req, res, next) => {
-  delete req.headers[RENDER_HEADER]
-  delete req.headers[OWN_HOST_HEADER]
-  if (decide(req, '').kind !== 'skip') renderUnkept(req, res)
-  next()
+export const pageResponses = (): RequestHandler => {
+  const adminHost = adminHostName()
+  return (req, res, next) => {
+    delete req.headers[RENDER_HEADER]
+    delete req.headers[OWN_HOST_HEADER]
+    if (decide(req, '').kind !== 'skip') {
+      routeToSite(req, adminHost)
+      renderUnkept(req, res)
+    }
+    next()
+  }
 }
 
 export const publicCacheControl = ({ sMaxAge, staleWhileRevalidate }: PageCacheSettings) =>
@@ -89,7 +118,7 @@ type Options = { store: PageStore; settings: PageCacheSettings; sessionCookie: s
  */
 export const pageCache = ({ store, settings, sessionCookie }: Options): RequestHandler => {
   const cacheControl = publicCacheControl(settings)
-  const adminHost = env.SERVER_URL ? new URL(env.SERVER_URL).hostname : ''
+  const adminHost = adminHostName()
   /** Renders under way, by key: a request for the same page waits for it rather than render it too. */
   const rendering = new Map<string, Promise<Entry | undefined>>()
 
@@ -116,15 +145,7 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
     const renderId = randomUUID()
     req.headers[RENDER_HEADER] = renderId
     req.url = url
-    // A site's own host is routed to its `/s/<domain>` pages here, as src/proxy.ts would: Next
-    // would fetch a rewrite to another host over HTTP, and the page's tags would go with that request.
-    const host = hostNameOf(req.headers.host)
-    const queryAt = url.indexOf('?')
-    const sitePath = sitePathFor(host, queryAt === -1 ? url : url.slice(0, queryAt), adminHost)
-    if (sitePath) {
-      req.url = sitePath + (queryAt === -1 ? '' : url.slice(queryAt))
-      req.headers[OWN_HOST_HEADER] = host
-    }
+    routeToSite(req, adminHost)
     for (const name of RENDER_WITHOUT) delete req.headers[name]
     const start = store.start()
     // Headers already set (the security headers every response gets here) are not the page's.
@@ -156,6 +177,7 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
     const decision = decide(req, sessionCookie)
     if (decision.kind === 'skip') return next()
     if (decision.kind === 'bypass' || !store.usable) {
+      routeToSite(req, adminHost)
       renderUnkept(req, res, () => res.set({ 'Cache-Control': BYPASS_CACHE_CONTROL, [CACHE_HEADER]: 'BYPASS' }))
       return next()
     }
@@ -164,6 +186,7 @@ export const pageCache = ({ store, settings, sessionCookie }: Options): RequestH
     if (entry) return serve(req, res, entry)
     if (req.method === 'HEAD') {
       // Nothing to store from a HEAD: Next answers it.
+      routeToSite(req, adminHost)
       renderUnkept(req, res, () => res.setHeader(CACHE_HEADER, 'MISS'))
       return next()
     }

@@ -115,6 +115,29 @@ export const listingPageTags = (site: Ref, sections: Ref[], teasers: TeaserShown
 export const tombstonePageTags = (story: { id: Ref; source?: null | { id: Ref } }, site: Ref): string[] =>
   unique([TAGS.article(story.id), TAGS.site(site), ...(story.source ? [TAGS.source(story.source.id)] : [])])
 
+/**
+ * A site's RSS feed: a listing of the site's sections (`listingPageTags`: a story published,
+ * unpublished, withdrawn, embargoed or past its window joins or leaves it) whose items each state
+ * the story's rights (`dc:rights`, `dc:creator`, `media:credit`), as its page does: every notice
+ * scope that could reach it and the notices it shows (`articlePageTags`, without related articles).
+ */
+export const feedTags = (site: Ref, sections: Ref[], items: ArticleShown[]): string[] =>
+  unique([
+    ...listingPageTags(site, sections, items),
+    ...items.flatMap((item) => articlePageTags({ ...item, relatedArticles: undefined }, site)),
+  ])
+
+/**
+ * A sitemap (the site's articles, or a news sitemap's last two days): the site (its domain and
+ * name), its sections' lists (stories joining or leaving them, moved, re-slugged, re-dated) and
+ * each article listed (a withdrawal takes it out).
+ */
+export const sitemapTags = (site: Ref, sections: Ref[], articles: Ref[]): string[] =>
+  unique([TAGS.site(site), ...sections.map((s) => TAGS.section(s)), ...articles.map((a) => TAGS.article(a))])
+
+/** A site's robots.txt: its domain. */
+export const robotsTags = (site: Ref): string[] => [TAGS.site(site)]
+
 /** A page of a site that shows nothing else (its header, a page not found under it). */
 export const sitePageTags = (site: Ref): string[] => [TAGS.site(site)]
 

@@ -172,3 +172,75 @@ export const goneStory = cached('gone', async ({ siteId, section, slug }: Articl
     source: source ? { id: source.id, name: source.name, usage: source.usage ? { archive: source.usage.archive ?? null, maxAgeDays: source.usage.maxAgeDays ?? null } : null } : null,
   }
 })
+
+/** The most items a site's RSS feed holds: the latest published. */
+export const FEED_ITEMS = 50
+
+/** The most URLs one sitemap may list (sitemaps.org); there is no sitemap index (yet). */
+export const SITEMAP_MAX_URLS = 50_000
+
+/** A Google News sitemap lists the articles of the last two days, a thousand at most. */
+export const NEWS_SITEMAP_HOURS = 48
+export const NEWS_SITEMAP_MAX_URLS = 1_000
+
+/** Where the articles of a site are: its sections. */
+const inSections = (sections: Section[]): Where => ({ section: { in: sections.map((s) => s.id) } })
+
+/** An RSS item's article: its rights resolved in full (the rights notices' texts, for `dc:rights`), sources and section populated. */
+export type FeedArticle = Pick<Article, 'additionalSources' | 'attribution' | 'byline' | 'headline' | 'id' | 'publishedAt' | 'section' | 'slug' | 'source' | 'summary'>
+
+/**
+ * A site's feed: its sections and its latest published articles, read as an anonymous reader
+ * (`overrideAccess: false`, no user): embargoed, expired and withdrawn stories, and drafts, are
+ * left out by the same read access as every public read (docs/rights-lifecycle.md).
+ */
+export const siteFeed = cached('feed', async (siteId: number) => {
+  const sections = await sectionsOf(siteId)
+  if (!sections.length) return { sections, articles: [] as FeedArticle[] }
+  const { docs } = await (await payload()).find({
+    collection: 'articles',
+    where: inSections(sections),
+    sort: '-publishedAt',
+    limit: FEED_ITEMS,
+    pagination: false,
+    depth: 1,
+    select: {
+      headline: true,
+      slug: true,
+      summary: true,
+      byline: true,
+      publishedAt: true,
+      section: true,
+      source: true,
+      additionalSources: true,
+      attribution: true,
+    },
+    // The notices' texts; a new object per read (the plugin keeps per-request caches in it).
+    context: { attribution: 'full' },
+    overrideAccess: false,
+  })
+  return { sections, articles: docs as FeedArticle[] }
+})
+
+/** A sitemap's article: where it is and when it was published. */
+export type MappedArticle = Pick<Article, 'headline' | 'id' | 'publishedAt' | 'section' | 'slug' | 'updatedAt'>
+
+/**
+ * A site's articles for its sitemaps, as an anonymous reader reads them (as `siteFeed`): every
+ * one up to `SITEMAP_MAX_URLS`, or (`since`) those published after it, up to `NEWS_SITEMAP_MAX_URLS`.
+ */
+export const siteArticles = cached('sitemap', async (siteId: number, since?: string) => {
+  const sections = await sectionsOf(siteId)
+  if (!sections.length) return { sections, articles: [] as MappedArticle[] }
+  const { docs } = await (await payload()).find({
+    collection: 'articles',
+    where: since ? { and: [inSections(sections), { publishedAt: { greater_than: since } }] } : inSections(sections),
+    sort: '-publishedAt',
+    limit: since ? NEWS_SITEMAP_MAX_URLS : SITEMAP_MAX_URLS,
+    pagination: false,
+    depth: 0,
+    select: { headline: true, slug: true, section: true, publishedAt: true, updatedAt: true },
+    overrideAccess: false,
+  })
+  return { sections, articles: docs as MappedArticle[] }
+})

@@ -4,10 +4,12 @@ import { describe, expect, it } from '@jest/globals'
 import {
   articleChangeTags,
   articlePageTags,
+  feedTags,
   listingPageTags,
   noticeChangeTags,
   publisherChangeTags,
   sectionChangeTags,
+  sitemapTags,
   siteChangeTags,
   sourceChangeTags,
   TAGS,
@@ -164,5 +166,51 @@ describe('notices', () => {
 
   it('shown on a page, whatever its scope says now: the page showing it', () => {
     expect(meets(nasaPage, noticeChangeTags(notice({ scope: 'sources', sources: [1] }, { id: 10 }), null))).toBe(true)
+  })
+})
+
+describe('feeds and sitemaps', () => {
+  /** SITE's RSS feed with the AFP story (notices 10, 11) and the NASA story. */
+  const rss = feedTags(SITE, [3, 4], [
+    { id: 100, source: AFP, additionalSources: [], section: 3, attribution: { notices: [{ id: 10 }, { id: 11 }] } },
+    { id: 200, source: NASA, section: 3, attribution: { notices: [{ id: 10 }] } },
+  ])
+  const sitemap = sitemapTags(SITE, [3, 4], [100, 200])
+  const published = { id: 100, _status: 'published', section: 3, slug: 'a', publishedAt: '2026-12-01T00:00:00.000Z' }
+
+  it('the feed declares what a listing does, and what each item’s rights are made of; not the related articles', () => {
+    expect(rss).toEqual(expect.arrayContaining(home))
+    expect(rss).toEqual(expect.arrayContaining([TAGS.noticesForSource(1), TAGS.noticesForSourceKind('space-agency', SITE), TAGS.notice(11)]))
+    expect(rss).not.toContain(TAGS.article(99))
+    expect(sitemap).toEqual([TAGS.site(SITE), TAGS.section(3), TAGS.section(4), TAGS.article(100), TAGS.article(200)])
+  })
+
+  it('a story published, unpublished, lifted from its embargo or past its window (the scheduler’s change): both', () => {
+    const publish = articleChangeTags(null, { ...published, id: 500 })
+    const unpublish = articleChangeTags(published, null)
+    for (const change of [publish, unpublish]) expect(meets(rss, change) && meets(sitemap, change)).toBe(true)
+  })
+
+  it('a story withdrawn or its text edited: the feed and sitemap holding it', () => {
+    const change = articleChangeTags(published, { ...published, headline: 'changed', withdrawn: { at: '2026-12-02T00:00:00.000Z' } })
+    expect(meets(rss, change) && meets(sitemap, change)).toBe(true)
+  })
+
+  it('a notice in force for a story of the feed, its source, the publisher: the feed (its dc:rights), not the sitemap', () => {
+    for (const change of [
+      noticeChangeTags(null, notice({ scope: 'sources', sources: [2] })),
+      noticeChangeTags(null, notice({ scope: 'all', sites: [SITE] })),
+      sourceChangeTags({ id: 1, name: 'AFP' }, { id: 1, name: 'Agence France-Presse' }),
+      publisherChangeTags(),
+    ]) {
+      expect(meets(rss, change)).toBe(true)
+      expect(meets(sitemap, change)).toBe(false)
+    }
+    expect(meets(rss, noticeChangeTags(null, notice({ scope: 'all', sites: [OTHER_SITE] })))).toBe(false)
+  })
+
+  it('the site renamed or moved to another domain: all of them', () => {
+    const change = siteChangeTags({ id: SITE }, { id: SITE })
+    expect(meets(rss, change) && meets(sitemap, change)).toBe(true)
   })
 })

@@ -70,6 +70,8 @@ export { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced
 export type { Reference } from './hooks/refuseDeleteWhileReferenced.ts'
 export { HTML_ALLOW_LIST, sanitizeHtmlOutput } from './html.ts'
 export { buildNinjs } from './ninjs/build.ts'
+export { copyrightNotice } from './ninjs/copyright.ts'
+export type { CopyrightInput } from './ninjs/copyright.ts'
 export type { NinjsInput, NinjsItem } from './ninjs/build.ts'
 export { negotiateNinjs } from './ninjs/negotiate.ts'
 export { DEFAULT_NINJS_VERSION, NINJS_MEDIA_TYPE, NINJS_VERSIONS, SUPPORTED_NINJS_VERSIONS } from './ninjs/versions.ts'

@@ -6,10 +6,11 @@ import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintex
 import type { AttributionFieldNames } from '../options.ts'
 import type { Attribution, Availability, License, SourceInput } from '../types.ts'
 
-import { LICENSE_URLS, RIGHTS_NOTICE_KINDS } from '../constants.ts'
+import { LICENSE_URLS } from '../constants.ts'
 import { sanitizeHtmlOutput } from '../html.ts'
 import { availabilityAt } from '../lifecycle/rule.ts'
 import { isAbsoluteUrl, isoInstant } from '../utilities/web.ts'
+import { copyrightNotice } from './copyright.ts'
 import { NINJS_VERSIONS, type NinjsVersion, ninjsStandard } from './versions.ts'
 
 type Doc = Record<string, any>
@@ -86,16 +87,14 @@ const sourceOf = (ref: unknown, role: keyof typeof INFO_SOURCE_ROLES) => {
   return text(name) ? [present({ name: text(name), role: INFO_SOURCE_ROLES[role], literal: text(code) })] : []
 }
 
-/** The rights in 3.x's names: no holder for a public-domain story; the notice from the rights notices, else "© year holder". */
+/** The rights in 3.x's names: no holder for a public-domain story; the notice as `copyrightNotice` composes it. */
 const rightsOf = (attribution: Attribution | null | undefined) => {
   if (!attribution) return {}
   const holder = attribution.copyrightHolder ?? undefined
-  const notices = attribution.notices.filter((n) => RIGHTS_NOTICE_KINDS.includes(n.kind as never)).map((n) => n.text?.trim()).filter(Boolean)
-  const notice = notices.length ? notices.join('\n') : holder ? `© ${attribution.copyrightYear} ${holder}` : undefined
   const link = LICENSE_URLS[attribution.license]
   return {
     copyrightHolder: holder,
-    copyrightNotice: notice,
+    copyrightNotice: copyrightNotice(attribution),
     usageTerms: USAGE_TERMS[attribution.license],
     rightsInfo: link ? { linkedRights: link } : undefined,
   }
