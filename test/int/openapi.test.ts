@@ -147,6 +147,7 @@ describe('every path answers a sample request as described', () => {
         'post /users/verify/{id}': () => ({ id: 'not-a-token' }),
         'post /users/first-register': () => json({ email: 'first@wirehouse.test', password: 'first-register-password' }),
         'get /docs/{file}': () => ({ id: 'init.js' }),
+        'get /graphql': () => ({ query: `query=${encodeURIComponent('{ Articles(limit: 1) { docs { headline attribution { credit } } } }')}` }),
         'get /media/file/{filename}': () => ({ id: media.filename }),
       }
       if (special[key]) return special[key]()
