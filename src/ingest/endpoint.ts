@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { problem as fail } from '../api/problem'
+import { WIRE_PAGE_EXAMPLE } from '../openapi/examples'
 import { jsonResponse, queryParameter, refusals, schemaRef } from '../openapi/refs'
 import { limiter, tooManyRequests } from '../rateLimit/limiter'
 
@@ -46,14 +47,6 @@ const INGESTED = {
   required: ['message', 'outcome', 'doc'],
 }
 
-const WIRE_PAGE = `AFP
-by AFP Staff Writers
-Tashkent, Uzbekistan (AFP) Jul 3, 2024
-
-Rival blocs court Central Asia at a crowded summit
-
-Delegations from more than a dozen countries gathered in the Uzbek capital on Wednesday.`
-
 const ingestDescription = (maxBytes: number) => ({
   summary: 'Ingest one wire story',
   description:
@@ -66,7 +59,7 @@ const ingestDescription = (maxBytes: number) => ({
     required: true,
     description: `At most ${maxBytes} bytes.`,
     content: {
-      'text/plain': { schema: { type: 'string' }, example: WIRE_PAGE },
+      'text/plain': { schema: { type: 'string' }, example: WIRE_PAGE_EXAMPLE },
       'application/xml': { schema: { type: 'string', description: 'NITF 3.x' } },
       'application/json': { schema: { type: 'object', description: 'An IPTC ninjs 1.x/2.x/3.x item.', additionalProperties: true } },
     },

@@ -10,6 +10,7 @@ import { configToJSONSchema } from 'payload'
 
 import type { Json } from './types'
 
+import { SCHEMA_EXAMPLES } from './examples'
 import { ERROR_SCHEMA, schemaRef } from './refs'
 
 /** Payload's internal collections: the admin's, not part of the public contract. */
@@ -127,6 +128,7 @@ export const componentSchemas = (config: SanitizedConfig, defaultIDType: 'number
     if (global.versions) schemas[`${global.slug}_version`] = versionOf(schema, `${schema.title ?? global.slug} (version)`)
   }
   if (schemas.Attribution) schemas.AttributionFull = attributionFull()
+  for (const [name, example] of Object.entries(SCHEMA_EXAMPLES)) if (schemas[name]) schemas[name].example = example
   schemas.Page = paginated()
   schemas.Error = ERROR_SCHEMA
   // Internal collections referenced from public ones (none today) are described as ids only.

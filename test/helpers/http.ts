@@ -2,6 +2,7 @@ import type { SanitizedConfig } from 'payload'
 
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
+import { graphqlGet } from '@/api/graphqlGet'
 import { wellFormedGraphql, wellFormedRest } from '@/api/wellFormed'
 
 export type Json = Record<string, any>
@@ -67,6 +68,7 @@ export const http = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
   ): Promise<Response> => {
     const url = new URL(`${BASE}/${pathAndQuery.replace(/^\//, '')}`)
     if (url.pathname === '/api/graphql' && method === 'POST') return graphqlHandler(new Request(url, { method, headers, body }))
+    if (url.pathname === '/api/graphql' && method === 'GET') return graphqlGet(config, graphqlHandler)(new Request(url, { headers }))
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
     return handlers[method](new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
   }

@@ -57,7 +57,7 @@ export const buildNewsSitemap = (input: Input & { site: Pick<Site, 'name'> }): s
         'news:news': {
           'news:publication': { 'news:name': input.site.name, 'news:language': FEED_LANGUAGE },
           'news:publication_date': iso(article.publishedAt),
-          'news:title': article.headline,
+          'news:title': article.headline ?? undefined,
         },
       })),
     },
