@@ -18,6 +18,8 @@ import type { Article, Section, Site, WireSource } from '../../payload-types'
 
 import { closeDatabase } from '@/database'
 import { DEMO_PASSWORD } from '@/seed/data'
+import { bumpGeneration } from '@/site/generation'
+import { insertArticles } from '../helpers/bulk'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { paragraph } from '../helpers/lexical'
 import { databaseUnderTest } from '../helpers/payload'
@@ -276,6 +278,26 @@ describe(`feeds and sitemaps (${kind})`, () => {
       expect(bad.body).toContain('malformed percent-escape')
     }
   })
+})
+
+describe(`a long sitemap (${kind})`, () => {
+  it('read in pages: every story once, newest first, across the pages’ bounds', async () => {
+    // Imported here: the module reads the config, which must see this test's database.
+    const { SITEMAP_READ } = await import('@/site/data')
+    const count = SITEMAP_READ + 10
+    const from = Date.now() - 30 * DAY
+    // Pairs of stories published at the same moment: the order within a moment is by id.
+    await insertArticles(payload, { count, prefix: 'long', sources: [plain.id], sections: [section.id], publishedAt: (n) => new Date(from + Math.floor(n / 2) * 1000).toISOString() })
+    // Straight into the table: the server hears of it through a new generation.
+    await bumpGeneration(payload)
+    const reply = await until(`/s/${site.domain}/sitemap.xml`, (r) => r.body.includes('/long-0<'), 15_000)
+    const locs = urls(reply.body).map((u) => u.loc)
+    expect(new Set(locs).size).toBe(locs.length)
+    const long = locs.filter((loc) => loc.includes('/long-'))
+    expect(long).toHaveLength(count)
+    expect(long[0]).toBe(linkOf({ slug: `long-${count - 1}` }))
+    expect(long.at(-1)).toBe(linkOf({ slug: 'long-0' }))
+  }, 60_000)
 })
 
 describe(`without the page cache (${kind})`, () => {

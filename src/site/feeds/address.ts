@@ -8,7 +8,7 @@ import { basePath, sitePaths } from '../format'
  * host the request came in on.
  */
 export type SiteAddress = {
-  /** No trailing slash: `https://example.com` or `http://localhost:3000/s/example.com`. */
+  /** No trailing slash (`origin` has none): `https://example.com` or `http://localhost:3000/s/example.com`. */
   base: string
   home: string
   section: (section: null | string | undefined) => string
@@ -18,7 +18,7 @@ export type SiteAddress = {
 }
 
 export const siteAddress = ({ domain, ownHost, origin }: { domain: string; ownHost: boolean; origin: string }): SiteAddress => {
-  const base = ownHost ? `https://${domain}` : `${origin.replace(/\/+$/, '')}${basePath(false, domain)}`
+  const base = ownHost ? `https://${domain}` : `${origin}${basePath(false, domain)}`
   const paths = sitePaths(base)
   return { base, home: `${base}/`, section: paths.section, article: paths.article, file: (name) => `${base}/${name}` }
 }
