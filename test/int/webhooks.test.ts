@@ -178,7 +178,7 @@ describe('deliveries', () => {
     expect(delivery.webhook).toBe(hookId)
   })
 
-  it('sends nothing for drafts: a new draft, a draft over a published article', async () => {
+  it('sends nothing for drafts: a new draft, a draft over a published article, a draft trashed and deleted', async () => {
     const before = (await deliveries()).length
     const draft = await article({ headline: 'Only a draft' }, true)
     await app.payload.update({ collection: 'articles', id: draft.id, data: { headline: 'Still a draft' }, draft: true })
@@ -188,6 +188,9 @@ describe('deliveries', () => {
     const afterPublish = (await deliveries()).length
     expect(afterPublish).toBe(before + 1)
     await app.payload.update({ collection: 'articles', id: live.id, data: { headline: 'A pending draft' }, draft: true })
+    // A draft that readers never saw, trashed, then deleted.
+    await app.payload.update({ collection: 'articles', id: draft.id, data: { deletedAt: new Date().toISOString() } as never })
+    await app.payload.delete({ collection: 'articles', id: draft.id, trash: true })
     await runWebhookJobs(app.payload)
     expect((await deliveries()).length).toBe(afterPublish)
     expect(received).toHaveLength(0)
