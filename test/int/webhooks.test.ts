@@ -316,6 +316,21 @@ describe('deliveries', () => {
     expect(received.map((r) => r.headers['x-wirehouse-delivery'])).toEqual([delivery.deliveryId])
   })
 
+  it('replaces the secret on request (admins), answers it once, and signs with it from then on', async () => {
+    expect((await api.rest('POST', `webhooks/${hookId}/secret`, { headers: await app.auth('editor') })).status).toBe(403)
+    expect((await api.rest('POST', `webhooks/${hookId}/secret`)).status).toBe(401)
+    expect((await api.rest('POST', 'webhooks/999999/secret', { headers: await app.auth('admin') })).status).toBe(404)
+    const rotated = await api.rest('POST', `webhooks/${hookId}/secret`, { headers: await app.auth('admin') })
+    expect(rotated.status).toBe(200)
+    expect(rotated.body.secret).toMatch(/^whsec_[0-9a-f]{64}$/)
+    expect(rotated.body.secret).not.toBe(secret)
+    expect((await api.rest('GET', `webhooks/${hookId}`, { headers: await app.auth('admin') })).body).not.toHaveProperty('secret')
+    await article({ headline: 'Signed with the new secret' })
+    await runWebhookJobs(app.payload)
+    const [{ headers, body }] = received
+    expect(headers['x-wirehouse-signature']).toBe(`sha256=${createHmac('sha256', rotated.body.secret).update(body).digest('hex')}`)
+  })
+
   it('lists its last deliveries on the webhook (a join)', async () => {
     const hook = await api.rest('GET', `webhooks/${hookId}`, { headers: await app.auth('admin') })
     expect(hook.body.deliveries.docs.length).toBeGreaterThan(0)
