@@ -2,7 +2,8 @@
  * Webhooks in the admin, in Debian's Chromium against the production server (its delivery worker
  * on) on a fresh, seeded SQLite database: an article published through the API is delivered to a
  * receiver in the test process, which answers 500 at first; an admin opens the delivery and
- * presses Redeliver: the same delivery id arrives again and the delivery ends delivered. Needs
+ * presses Redeliver: the same delivery id arrives again and the delivery ends delivered; then makes
+ * a new secret from the webhook's edit view and reads it there, once. Needs
  * `/usr/bin/chromium` and a Next production build (built here if `.next/BUILD_ID` is missing).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -78,6 +79,21 @@ describe('webhook deliveries in the admin', () => {
     await eventually(async () => expect(received).toHaveLength(2), 15_000)
     expect(received[1]).toEqual({ delivery: delivery.deliveryId, attempt: '1' })
     await eventually(async () => expect((await list())[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200 }), 10_000)
+    await page.close()
+  })
+
+  it('an admin makes a new secret from the webhook’s edit view and reads it there once', async () => {
+    const [hook] = (await (await admin.request.get(`${server.url}/api/webhooks?depth=0`)).json()).docs
+    const page = await admin.newPage()
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.goto(`${server.url}/admin/collections/webhooks/${hook.id}`)
+    await page.getByRole('button', { name: 'New secret' }).click()
+    const shown = await page.getByTestId('webhook-secret').innerText()
+    expect(shown).toMatch(/^whsec_[0-9a-f]{64}$/)
+    await page.reload()
+    await page.getByRole('button', { name: 'New secret' }).waitFor()
+    expect(await page.getByTestId('webhook-secret').count()).toBe(0)
+    expect(await page.content()).not.toContain(shown)
     await page.close()
   })
 })
