@@ -213,8 +213,24 @@ type Worker = { running?: Promise<void>; again: boolean }
 const WORKER = Symbol.for('wirehouse.webhooks.worker')
 const store = globalThis as typeof globalThis & { [WORKER]?: Worker }
 
+/** A job still marked processing this long after its last write was left by a process that stopped mid-attempt. */
+const STALE_MS = 5 * 60_000
+
 /** Runs the due jobs of the webhooks queue until none is left; for tests and the worker. */
 export const runWebhookJobs = async (payload: Payload): Promise<void> => {
+  // An attempt takes at most 10 s: a job held longer was abandoned (a crash, a kill): free it.
+  // Its attempt runs again (the delivery row says whether it was made: at least once).
+  await payload.db.updateMany({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { queue: { equals: WEBHOOK_QUEUE } },
+        { processing: { equals: true } },
+        { updatedAt: { less_than: new Date(Date.now() - STALE_MS).toISOString() } },
+      ],
+    },
+    data: { processing: false },
+  })
   for (let round = 0; round < 100; round++) {
     // SQLite takes one writer at a time: its jobs run one after the other.
     const result = (await payload.jobs.run({ queue: WEBHOOK_QUEUE, limit: 50, sequential: sqlite(), silent: { info: true } })) as {

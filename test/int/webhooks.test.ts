@@ -331,6 +331,14 @@ describe('deliveries', () => {
     expect(headers['x-wirehouse-signature']).toBe(`sha256=${createHmac('sha256', rotated.body.secret).update(body).digest('hex')}`)
   })
 
+  it('frees an attempt left processing by a process that stopped, and makes it', async () => {
+    const story = await article({ headline: 'Abandoned mid-attempt' })
+    const abandoned = new Date(Date.now() - 10 * 60_000).toISOString()
+    await app.payload.db.updateMany({ collection: 'payload-jobs', where: { queue: { equals: 'webhooks' } }, data: { processing: true, updatedAt: abandoned } })
+    await runWebhookJobs(app.payload)
+    expect(received.map(({ json }) => json.article?.id)).toContain(story.id)
+  })
+
   it('lists its last deliveries on the webhook (a join)', async () => {
     const hook = await api.rest('GET', `webhooks/${hookId}`, { headers: await app.auth('admin') })
     expect(hook.body.deliveries.docs.length).toBeGreaterThan(0)
