@@ -226,6 +226,27 @@ describe('deliveries', () => {
     expect(received.map(({ json }) => [json.event, json.article.id])).toEqual([['article.published', two.id]])
   })
 
+  it('sends notice.published with the articles a notice kept to one site reaches, by the plugin’s reach rule', async () => {
+    const [section] = (await app.payload.find({ collection: 'sections', limit: 1, depth: 0, where: { site: { exists: true } } })).docs
+    const site = typeof section.site === 'object' ? section.site?.id : section.site
+    const onSite = await article({ headline: 'On the site', section: section.id })
+    const nowhere = await article({ headline: 'In no section' })
+    await runWebhookJobs(app.payload)
+    received.length = 0
+    const notice = await app.payload.create({
+      collection: 'legal-notices',
+      data: { title: 'One site only', kind: 'other', body: paragraph('Only there.'), appliesTo: { scope: 'all', sites: [site] }, _status: 'published' },
+    })
+    await runWebhookJobs(app.payload)
+    const changes = received.filter(({ json }) => json.event === 'attribution.changed')
+    expect(changes.map(({ json }) => json.reason)).toEqual(changes.map(() => 'notice.published'))
+    const ids = changes.flatMap(({ json }) => json.articles)
+    expect(ids).toContain(onSite.id)
+    expect(ids).not.toContain(nowhere.id)
+    const reach = await api.rest('GET', `legal-notices/${notice.id}/reach?limit=100`, { headers: await app.auth('admin') })
+    expect(ids.length).toBe(reach.body.totalDocs)
+  })
+
   it('sends notice.inForce when a scheduled notice comes into force, with the articles it reaches', async () => {
     const { noticeSchedulerIdle, startNoticeScheduler, stopNoticeScheduler } = await import('@/pageCache/scheduler')
     const story = await article({ headline: 'Reached by a scheduled notice' })
