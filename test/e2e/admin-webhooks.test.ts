@@ -79,6 +79,14 @@ describe('webhook deliveries in the admin', () => {
     await eventually(async () => expect(received).toHaveLength(2), 15_000)
     expect(received[1]).toEqual({ delivery: delivery.deliveryId, attempt: '1' })
     await eventually(async () => expect((await list())[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200 }), 10_000)
+
+    // The list: the delivery, and none among the dead letters.
+    await page.goto(`${server.url}/admin/collections/webhook-deliveries`)
+    await page.getByText(delivery.deliveryId).first().waitFor()
+    await page.getByTestId('dead-letters').click()
+    await page.waitForURL(/status/)
+    await page.getByText('No Webhook deliveries found', { exact: false }).or(page.getByText('No results', { exact: false })).first().waitFor()
+    expect(await page.getByText(delivery.deliveryId).count()).toBe(0)
     await page.close()
   })
 
