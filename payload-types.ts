@@ -1253,6 +1253,7 @@ export interface TaskWebhookEvent {
       | number
       | boolean
       | null;
+    key: string;
   };
   output: {
     deliveries?: number | null;

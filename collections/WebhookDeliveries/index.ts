@@ -25,6 +25,7 @@ export const WebhookDeliveries: CollectionConfig = {
     useAsTitle: 'deliveryId',
     defaultColumns: ['event', 'webhook', 'status', 'attempts', 'lastStatusCode', 'nextAttemptAt', 'createdAt'],
     group: { en: 'Developers', fr: 'Développeurs', de: 'Entwickler' },
+    components: { beforeListTable: ['/src/webhooks/admin/DeadLetters#DeadLetters'] },
     description: {
       en: 'Filter by status "Failed" for the dead letters; open one to redeliver it.',
       fr: 'Filtrez sur le statut « Échouée » pour les lettres mortes ; ouvrez-en une pour la relivrer.',

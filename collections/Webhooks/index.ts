@@ -3,10 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { admins } from '@/access'
 import { WEBHOOK_EVENTS } from '@/webhooks/events'
 import { generateSecret, refuseClientSecret, returnSecretOnce, validateTarget } from '@/webhooks/hooks'
+import { rotateSecretEndpoint } from '@/webhooks/rotate'
 
 /**
  * Where Wirehouse POSTs its events (docs/webhooks.md): admins only. The secret is made by the
- * server, returned once in the create response and never read again through any API.
+ * server, returned once in the create response (or by `POST /api/webhooks/:id/secret`, which
+ * replaces it) and never read again through any API.
  */
 export const Webhooks: CollectionConfig = {
   slug: 'webhooks',
@@ -25,6 +27,7 @@ export const Webhooks: CollectionConfig = {
     },
   },
   access: { read: admins, create: admins, update: admins, delete: admins },
+  endpoints: [rotateSecretEndpoint],
   hooks: {
     beforeOperation: [refuseClientSecret],
     beforeChange: [generateSecret],
@@ -61,6 +64,11 @@ export const Webhooks: CollectionConfig = {
       // Set by the server on create; never read, written or shown through any API after that.
       access: { read: () => false, create: () => false, update: () => false },
       admin: { hidden: true },
+    },
+    {
+      name: 'newSecret',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/webhooks/admin/RotateSecret#RotateSecret' } },
     },
     {
       name: 'deliveries',

@@ -80,7 +80,7 @@ export const expirePages = (rule: Rule, { published = false, then }: { published
       after = null
     }
     await expireAfterCommit(req, rule(before, after))
-    await then?.(req, before, after)
+    if (before || after) await then?.(req, before, after)
     return doc
   }
 

@@ -30,7 +30,8 @@ const now = () => new Date().toISOString()
  * works that out once for the page cache and for this): published, unpublished, withdrawn.
  */
 export const articleWebhooks = async (req: PayloadRequest, before: Doc | null, after: Doc | null): Promise<void> => {
-  const doc = (after ?? before) as Doc
+  const doc = after ?? before
+  if (!doc) return
   const article = {
     id: doc.id,
     headline: (doc.headline as string) ?? null,

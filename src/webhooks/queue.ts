@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis'
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 
 import type { Emission } from './emit'
 
@@ -58,13 +58,15 @@ export const queueEmission = async (payload: Payload, emissions: Emission[]): Pr
   const events = [...new Set(emissions.map(eventOf))]
   const { totalDocs } = await payload.count({ collection: 'webhooks', where: { and: [{ active: { equals: true } }, { events: { in: events } }] }, overrideAccess: true })
   if (!totalDocs) return
-  for (const emission of emissions) await payload.jobs.queue({ task: 'webhookEvent', queue: WEBHOOK_QUEUE, input: { emission } } as never)
+  for (const emission of emissions) {
+    await payload.jobs.queue({ task: 'webhookEvent', queue: WEBHOOK_QUEUE, input: { emission, key: randomUUID() } } as never)
+  }
   wake(payload)
 }
 
-/** A delivery id fixed by the fan-out job, the webhook and the batch: a fan-out run again writes no second delivery. */
-const deliveryIdOf = (job: Id, webhook: Id, index: number) => {
-  const hex = createHash('sha256').update(`${job}:${webhook}:${index}`).digest('hex')
+/** A delivery id fixed by the emission's key, the webhook and the batch: a fan-out run again writes no second delivery. */
+const deliveryIdOf = (key: string, webhook: Id, index: number) => {
+  const hex = createHash('sha256').update(`${key}:${webhook}:${index}`).digest('hex')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
@@ -76,7 +78,7 @@ const bodiesOf = async (payload: Payload, emission: Emission): Promise<WebhookPa
 }
 
 /** The fan-out: a delivery per subscribed webhook and body, each with its first attempt queued. */
-const fanOut = async (payload: Payload, jobId: Id, emission: Emission): Promise<number> => {
+const fanOut = async (payload: Payload, key: string, emission: Emission): Promise<number> => {
   const event = eventOf(emission)
   const { docs: hooks } = await payload.find({
     collection: 'webhooks',
@@ -90,7 +92,7 @@ const fanOut = async (payload: Payload, jobId: Id, emission: Emission): Promise<
   let written = 0
   for (const hook of hooks) {
     for (const [index, body] of bodies.entries()) {
-      const deliveryId = deliveryIdOf(jobId, hook.id, index)
+      const deliveryId = deliveryIdOf(key, hook.id, index)
       const { totalDocs } = await payload.count({ collection: 'webhook-deliveries', where: { deliveryId: { equals: deliveryId } }, overrideAccess: true })
       if (totalDocs) continue
       await inTransaction(payload, async (req) => {
@@ -213,8 +215,24 @@ type Worker = { running?: Promise<void>; again: boolean }
 const WORKER = Symbol.for('wirehouse.webhooks.worker')
 const store = globalThis as typeof globalThis & { [WORKER]?: Worker }
 
+/** A job still marked processing this long after its last write was left by a process that stopped mid-attempt. */
+const STALE_MS = 5 * 60_000
+
 /** Runs the due jobs of the webhooks queue until none is left; for tests and the worker. */
 export const runWebhookJobs = async (payload: Payload): Promise<void> => {
+  // An attempt takes at most 10 s: a job held longer was abandoned (a crash, a kill): free it.
+  // Its attempt runs again (the delivery row says whether it was made: at least once).
+  await payload.db.updateMany({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { queue: { equals: WEBHOOK_QUEUE } },
+        { processing: { equals: true } },
+        { updatedAt: { less_than: new Date(Date.now() - STALE_MS).toISOString() } },
+      ],
+    },
+    data: { processing: false },
+  })
   for (let round = 0; round < 100; round++) {
     // SQLite takes one writer at a time: its jobs run one after the other.
     const result = (await payload.jobs.run({ queue: WEBHOOK_QUEUE, limit: 50, sequential: sqlite(), silent: { info: true } })) as {
@@ -261,12 +279,16 @@ export const webhookTasks: TaskConfig[] = [
   {
     slug: 'webhookEvent',
     label: 'Webhook event: write its deliveries',
-    inputSchema: [{ name: 'emission', type: 'json', required: true }],
+    inputSchema: [
+      { name: 'emission', type: 'json', required: true },
+      { name: 'key', type: 'text', required: true },
+    ],
     outputSchema: [{ name: 'deliveries', type: 'number' }],
     retries: 5,
-    handler: async ({ input, job, req }) => ({
-      output: { deliveries: await fanOut(req.payload, job.id, (input as { emission: Emission }).emission) },
-    }),
+    handler: async ({ input, req }) => {
+      const { emission, key } = input as { emission: Emission; key: string }
+      return { output: { deliveries: await fanOut(req.payload, key, emission) } }
+    },
   } as TaskConfig,
   {
     slug: 'deliverWebhook',

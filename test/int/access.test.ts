@@ -31,6 +31,8 @@ const ROLES = ['anonymous', 'editor', 'compliance', 'admin'] as const satisfies 
  * Embargoed and withdrawn articles are published ones that anonymous readers do not get (the rights
  * lifecycle: test/int/rights-api.test.ts); nobody creates a withdrawn one: `withdrawn` is written
  * only by the withdraw action (test/int/rights-lifecycle.test.ts), so that row has no create.
+ * Webhooks are for admins only; their deliveries are written by the server only (the queue),
+ * read, deleted and redelivered by admins (test/int/webhooks.test.ts).
  */
 const MATRIX = {
   //                            anonymous  editor   compliance  admin
@@ -47,6 +49,8 @@ const MATRIX = {
   sites:                       ['r',       'r',     'r',        'crud'],
   'publisher (global)':        ['r',       'r',     'ru',       'ru'],
   'audit-log':                 ['-',       '-',     'r',        'r'],
+  webhooks:                    ['-',       '-',     '-',        'crud'],
+  'webhook-deliveries':        ['-',       '-',     '-',        'rd'],
 } as const satisfies Record<string, readonly [Cell, Cell, Cell, Cell]>
 
 type Row = keyof typeof MATRIX
@@ -278,6 +282,31 @@ const SPECS: Record<Row, Spec> = {
       documentId: String(n),
     }),
     change: (n) => ({ userEmail: `forged-${n}@access.test` }),
+  },
+  webhooks: {
+    slug: 'webhooks',
+    ops: ['read', 'create', 'update', 'delete'],
+    gql: { one: 'Webhook', many: 'Webhooks' },
+    make: () => create('webhooks', { url: `http://8.8.8.8/hook-${next()}`, events: ['article.published'] }),
+    input: (n, transport) => ({ url: `http://8.8.8.8/new-${n}`, events: [transport === 'GraphQL' ? 'article_published' : 'article.published'] }),
+    change: (n) => ({ url: `http://8.8.8.8/changed-${n}` }),
+  },
+  'webhook-deliveries': {
+    slug: 'webhook-deliveries',
+    ops: ['read', 'create', 'update', 'delete'],
+    gql: { one: 'WebhookDelivery', many: 'WebhookDeliveries' },
+    make: async () => {
+      const { id: webhook } = await create('webhooks', { url: `http://8.8.8.8/hook-${next()}`, events: ['article.published'], active: false })
+      return create('webhook-deliveries', { webhook, event: 'article.published', deliveryId: `access-${next()}`, payload: { event: 'article.published' }, status: 'failed' })
+    },
+    input: (n, transport) => ({
+      webhook: 1,
+      event: transport === 'GraphQL' ? 'article_published' : 'article.published',
+      deliveryId: `forged-${n}`,
+      payload: { event: 'article.published' },
+      status: 'pending',
+    }),
+    change: () => ({ status: 'delivered' }),
   },
   'publisher (global)': {
     slug: 'publisher',

@@ -31,7 +31,7 @@ let app: TestApp
 let api: ReturnType<typeof http>
 const ids: Record<string, Id> = {}
 
-const COLLECTIONS = ['articles', 'wire-sources', 'legal-notices', 'sections', 'sites', 'users', 'audit-log'] as const
+const COLLECTIONS = ['articles', 'wire-sources', 'legal-notices', 'sections', 'sites', 'users', 'audit-log', 'webhooks', 'webhook-deliveries'] as const
 const VERSIONED = new Set<string>(['articles', 'legal-notices'])
 
 beforeAll(async () => {
@@ -114,6 +114,8 @@ const ROWS: Row[] = [
   { title: 'id in a bulk where: abc', as: 'editor', send: () => where('where[id][equals]=abc'), status: 400, message: /\bid\b/ },
   { title: 'a relationship compared to abc', as: 'anonymous', send: () => where('where[source][equals]=abc'), status: 400, message: /source/ },
   { title: 'reach with id abc', as: 'compliance', send: () => get('legal-notices/abc/reach'), status: 404, message: BAD_ID },
+  { title: 'redeliver with id abc', as: 'admin', send: () => post('webhook-deliveries/abc/redeliver', {}), status: 404, message: BAD_ID },
+  { title: 'redeliver with id %00', as: 'admin', send: () => post('webhook-deliveries/%00/redeliver', {}), status: 404, message: BAD_ID },
   { title: 'ninjs with id %00', as: 'anonymous', send: () => get('articles/%00/ninjs'), status: 404, message: BAD_ID },
   { title: 'the ninjs feed with limit abc', as: 'anonymous', send: () => get('articles/ninjs?limit=abc'), status: 400, message: /limit/ },
   { title: 'the ninjs feed with a where on a virtual field', as: 'anonymous', send: () => get('articles/ninjs?where[attribution.license][equals]=x'), status: 400, message: /attribution\.license/ },

@@ -178,7 +178,7 @@ describe('deliveries', () => {
     expect(delivery.webhook).toBe(hookId)
   })
 
-  it('sends nothing for drafts: a new draft, a draft over a published article', async () => {
+  it('sends nothing for drafts: a new draft, a draft over a published article, a draft trashed and deleted', async () => {
     const before = (await deliveries()).length
     const draft = await article({ headline: 'Only a draft' }, true)
     await app.payload.update({ collection: 'articles', id: draft.id, data: { headline: 'Still a draft' }, draft: true })
@@ -188,6 +188,9 @@ describe('deliveries', () => {
     const afterPublish = (await deliveries()).length
     expect(afterPublish).toBe(before + 1)
     await app.payload.update({ collection: 'articles', id: live.id, data: { headline: 'A pending draft' }, draft: true })
+    // A draft that readers never saw, trashed, then deleted.
+    await app.payload.update({ collection: 'articles', id: draft.id, data: { deletedAt: new Date().toISOString() } as never })
+    await app.payload.delete({ collection: 'articles', id: draft.id, trash: true })
     await runWebhookJobs(app.payload)
     expect((await deliveries()).length).toBe(afterPublish)
     expect(received).toHaveLength(0)
@@ -221,6 +224,27 @@ describe('deliveries', () => {
     await restoreArticle({ req, collection: 'articles', id: two.id })
     await runWebhookJobs(app.payload)
     expect(received.map(({ json }) => [json.event, json.article.id])).toEqual([['article.published', two.id]])
+  })
+
+  it('sends notice.published with the articles a notice kept to one site reaches, by the plugin’s reach rule', async () => {
+    const [section] = (await app.payload.find({ collection: 'sections', limit: 1, depth: 0, where: { site: { exists: true } } })).docs
+    const site = typeof section.site === 'object' ? section.site?.id : section.site
+    const onSite = await article({ headline: 'On the site', section: section.id })
+    const nowhere = await article({ headline: 'In no section' })
+    await runWebhookJobs(app.payload)
+    received.length = 0
+    const notice = await app.payload.create({
+      collection: 'legal-notices',
+      data: { title: 'One site only', kind: 'other', body: paragraph('Only there.'), appliesTo: { scope: 'all', sites: [site] }, _status: 'published' },
+    })
+    await runWebhookJobs(app.payload)
+    const changes = received.filter(({ json }) => json.event === 'attribution.changed')
+    expect(changes.map(({ json }) => json.reason)).toEqual(changes.map(() => 'notice.published'))
+    const ids = changes.flatMap(({ json }) => json.articles)
+    expect(ids).toContain(onSite.id)
+    expect(ids).not.toContain(nowhere.id)
+    const reach = await api.rest('GET', `legal-notices/${notice.id}/reach?limit=100`, { headers: await app.auth('admin') })
+    expect(ids.length).toBe(reach.body.totalDocs)
   })
 
   it('sends notice.inForce when a scheduled notice comes into force, with the articles it reaches', async () => {
@@ -311,6 +335,29 @@ describe('deliveries', () => {
     const [again] = await deliveries({ id: { equals: delivery.id } })
     expect(again).toMatchObject({ status: 'delivered', attempts: 1, deliveryId: delivery.deliveryId })
     expect(received.map((r) => r.headers['x-wirehouse-delivery'])).toEqual([delivery.deliveryId])
+  })
+
+  it('replaces the secret on request (admins), answers it once, and signs with it from then on', async () => {
+    expect((await api.rest('POST', `webhooks/${hookId}/secret`, { headers: await app.auth('editor') })).status).toBe(403)
+    expect((await api.rest('POST', `webhooks/${hookId}/secret`)).status).toBe(401)
+    expect((await api.rest('POST', 'webhooks/999999/secret', { headers: await app.auth('admin') })).status).toBe(404)
+    const rotated = await api.rest('POST', `webhooks/${hookId}/secret`, { headers: await app.auth('admin') })
+    expect(rotated.status).toBe(200)
+    expect(rotated.body.secret).toMatch(/^whsec_[0-9a-f]{64}$/)
+    expect(rotated.body.secret).not.toBe(secret)
+    expect((await api.rest('GET', `webhooks/${hookId}`, { headers: await app.auth('admin') })).body).not.toHaveProperty('secret')
+    await article({ headline: 'Signed with the new secret' })
+    await runWebhookJobs(app.payload)
+    const [{ headers, body }] = received
+    expect(headers['x-wirehouse-signature']).toBe(`sha256=${createHmac('sha256', rotated.body.secret).update(body).digest('hex')}`)
+  })
+
+  it('frees an attempt left processing by a process that stopped, and makes it', async () => {
+    const story = await article({ headline: 'Abandoned mid-attempt' })
+    const abandoned = new Date(Date.now() - 10 * 60_000).toISOString()
+    await app.payload.db.updateMany({ collection: 'payload-jobs', where: { queue: { equals: 'webhooks' } }, data: { processing: true, updatedAt: abandoned } })
+    await runWebhookJobs(app.payload)
+    expect(received.map(({ json }) => json.article?.id)).toContain(story.id)
   })
 
   it('lists its last deliveries on the webhook (a join)', async () => {

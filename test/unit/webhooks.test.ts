@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createHmac } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
 import { articleEvents, attributionBatches } from '@/webhooks/events'
 import { FIRST_RETRY_MS, GIVE_UP_AFTER_MS, MAX_RETRY_MS, nextAttemptAt, retryDelay } from '@/webhooks/schedule'
 import { newSecret, signature, verifySignature } from '@/webhooks/sign'
+import { post } from '@/webhooks/send'
 import { addressProblem, checkTarget, parseTarget } from '@/webhooks/ssrf'
 
 describe('webhook retry schedule', () => {
@@ -126,5 +129,49 @@ describe('webhook events', () => {
     expect(batches.flatMap((b) => b.articles)).toEqual(ids)
     expect(batches.every((b) => b.total === 1200)).toBe(true)
     expect(attributionBatches({ occurredAt: 'now', reason: 'publisher', subject: { collection: 'publisher', id: null } }, [])).toEqual([])
+  })
+})
+
+describe('a delivery attempt', () => {
+  afterEach(() => {
+    delete process.env.WEBHOOK_ALLOW_HOSTS
+  })
+
+  it('connects only to addresses the guard allows, resolved at connect time (a name, not only a literal)', async () => {
+    const server = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => res.writeHead(204).end())
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      // `localhost` resolves to loopback: refused when the connection looks it up.
+      const refused = await post(`http://localhost:${port}/`, '{}', {})
+      expect(refused).toMatchObject({ ok: false })
+      expect(refused.error).toMatch(/localhost resolved to a refused address: .*loopback/)
+      expect(await post(`http://127.0.0.1:${port}/`, '{}', {})).toMatchObject({ ok: false, error: expect.stringMatching(/127\.0\.0\.1 is refused/) })
+      process.env.WEBHOOK_ALLOW_HOSTS = 'localhost,127.0.0.1'
+      expect(await post(`http://localhost:${port}/`, '{}', {})).toMatchObject({ ok: true, statusCode: 204 })
+      expect(await post(`http://127.0.0.1:${port}/`, '{}', {})).toMatchObject({ ok: true, statusCode: 204 })
+    } finally {
+      server.close()
+    }
+  })
+
+  it('counts a non-2xx answer, a refused connection and a non-http URL as failures', async () => {
+    process.env.WEBHOOK_ALLOW_HOSTS = '127.0.0.1'
+    const server = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => res.writeHead(302, { Location: 'http://8.8.8.8/' }).end())
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      expect(await post(`http://127.0.0.1:${port}/`, '{}', {})).toMatchObject({ ok: false, statusCode: 302, error: 'the receiver answered 302' })
+    } finally {
+      server.close()
+    }
+    expect(await post(`http://127.0.0.1:${port}/`, '{}', {})).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED/) })
+    expect(await post('ftp://127.0.0.1/', '{}', {})).toMatchObject({ ok: false, error: expect.stringMatching(/only http and https/) })
   })
 })

@@ -27,7 +27,9 @@ import { AvailabilityCell as AvailabilityCell_dfe2d4a2a73130c2e1d6251af9438947 }
 import { AttributionPreview as AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { IngestWire as IngestWire_2096c59c522d00f1df947c711479a97b } from '../../../../src/ingest/admin/IngestWire'
 import { ApiKey as ApiKey_d5a8c702c4b3ab25eb32a999843a7005 } from '../../../../collections/Users/components/ApiKey'
+import { RotateSecret as RotateSecret_6f3523955fafdb2b9bb1485b966fd6d5 } from '../../../../src/webhooks/admin/RotateSecret'
 import { Redeliver as Redeliver_5269367ddc3d3ade0e47ceafe580e9fc } from '../../../../src/webhooks/admin/Redeliver'
+import { DeadLetters as DeadLetters_830a51f97ec11400898d8cb64e07223c } from '../../../../src/webhooks/admin/DeadLetters'
 import { NoticeReach as NoticeReach_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { ReviewPanel as ReviewPanel_dfe2d4a2a73130c2e1d6251af9438947 } from '@wirehouse/payload-plugin-attribution/client'
 import { ComplianceNavLink as ComplianceNavLink_aabe130c6da1d7660141c9feb9644078 } from '@wirehouse/payload-plugin-attribution/rsc'
@@ -65,7 +67,9 @@ export const importMap = {
   "@wirehouse/payload-plugin-attribution/client#AttributionPreview": AttributionPreview_dfe2d4a2a73130c2e1d6251af9438947,
   "/src/ingest/admin/IngestWire#IngestWire": IngestWire_2096c59c522d00f1df947c711479a97b,
   "/collections/Users/components/ApiKey#ApiKey": ApiKey_d5a8c702c4b3ab25eb32a999843a7005,
+  "/src/webhooks/admin/RotateSecret#RotateSecret": RotateSecret_6f3523955fafdb2b9bb1485b966fd6d5,
   "/src/webhooks/admin/Redeliver#Redeliver": Redeliver_5269367ddc3d3ade0e47ceafe580e9fc,
+  "/src/webhooks/admin/DeadLetters#DeadLetters": DeadLetters_830a51f97ec11400898d8cb64e07223c,
   "@wirehouse/payload-plugin-attribution/client#NoticeReach": NoticeReach_dfe2d4a2a73130c2e1d6251af9438947,
   "@wirehouse/payload-plugin-attribution/client#ReviewPanel": ReviewPanel_dfe2d4a2a73130c2e1d6251af9438947,
   "@wirehouse/payload-plugin-attribution/rsc#ComplianceNavLink": ComplianceNavLink_aabe130c6da1d7660141c9feb9644078,
