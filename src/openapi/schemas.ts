@@ -101,7 +101,7 @@ export const pageOf = (schema: Json): Json => ({ allOf: [schemaRef('Page'), { ty
 
 /**
  * What Payload never answers leaves the answer's schema: the `hidden` fields (a user's `hash`,
- * `salt`, `resetPasswordToken`, `sessions`, `loginAttempts`…), which the TypeScript types list.
+ * `salt`, `resetPasswordToken`, `loginAttempts`, `apiKeyIndex`…; `sessions` stays, its owner reads it), which the TypeScript types list.
  * The document is public: it describes what a client reads, not how the server stores it.
  */
 const withoutHidden = (schema: Json, fields: SanitizedConfig['collections'][number]['flattenedFields']) => {
