@@ -45,13 +45,15 @@ export const docsPage = async (api: string): Promise<Response> => {
   return new Response(html, { headers: headers('text/html; charset=utf-8', 'no-cache') })
 }
 
-/** The initializer: the document from this server, no external validator badge, try-it-out with the session cookie. */
+/** The initializer: the document from this server (never one a link names), no external validator badge, try-it-out with the session cookie. */
 const initializer = (api: string) => `window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle({
     url: ${JSON.stringify(`${api}/openapi.json`)},
     dom_id: '#swagger-ui',
     deepLinking: true,
     validatorUrl: null,
+    // The document is this server's only: no ?url= or ?configUrl= from a link (Swagger UI's default, said here).
+    queryConfigEnabled: false,
     withCredentials: true,
     defaultModelsExpandDepth: 0,
   });

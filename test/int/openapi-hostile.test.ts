@@ -50,6 +50,11 @@ describe("the API reference's files", () => {
       expect(response.headers.get('content-security-policy')).toBe(DOCS_POLICY)
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0)
     }
+    // The initializer loads this server's document only: a link's ?url= or ?configUrl= is ignored.
+    const init = await (await api.raw('GET', 'docs/init.js')).text()
+    expect(init).toContain('url: "/api/openapi.json"')
+    expect(init).toContain('queryConfigEnabled: false')
+    expect(init).toContain('validatorUrl: null')
     const page = await api.raw('GET', 'docs')
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
     expect(page.headers.get('content-security-policy')).toBe(DOCS_POLICY)
