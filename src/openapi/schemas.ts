@@ -99,6 +99,19 @@ const paginated = (): Json => ({
 /** A page of one collection's documents. */
 export const pageOf = (schema: Json): Json => ({ allOf: [schemaRef('Page'), { type: 'object', properties: { docs: { type: 'array', items: schema } } }] })
 
+/**
+ * What Payload never answers leaves the answer's schema: the `hidden` fields (a user's `hash`,
+ * `salt`, `resetPasswordToken`, `loginAttempts`, `apiKeyIndex`…; `sessions` stays, its owner reads it), which the TypeScript types list.
+ * The document is public: it describes what a client reads, not how the server stores it.
+ */
+const withoutHidden = (schema: Json, fields: SanitizedConfig['collections'][number]['flattenedFields']) => {
+  const hidden = fields.filter((field) => 'hidden' in field && field.hidden === true).map((field) => field.name)
+  // `password` is written (sign-up, reset), never read.
+  if (schema.properties?.password) hidden.push('password')
+  for (const name of hidden) delete schema.properties?.[name]
+  if (Array.isArray(schema.required)) schema.required = schema.required.filter((name: string) => !hidden.includes(name))
+}
+
 export const componentSchemas = (config: SanitizedConfig, defaultIDType: 'number' | 'text'): Json => {
   const definitions = rewrite(configToJSONSchema(config, defaultIDType).definitions ?? {}) as Json
   const schemas: Json = {}
@@ -116,6 +129,7 @@ export const componentSchemas = (config: SanitizedConfig, defaultIDType: 'number
     if (collection.auth) for (const name of ['createdAt', 'updatedAt']) if (schema.properties[name]) schema.properties[name] = { type: ['string', 'null'] }
     if (collection.auth) schema.properties._strategy = { type: 'string', description: 'How the user signed in (on the signed-in user only).' }
     schemas[`${collection.slug}_input`] = inputOf(schema, `${schema.title ?? collection.slug} (input)`)
+    withoutHidden(schema, collection.flattenedFields)
     if (collection.versions) schemas[`${collection.slug}_version`] = versionOf(schema, `${schema.title ?? collection.slug} (version)`)
   }
   for (const global of config.globals) {
@@ -125,6 +139,7 @@ export const componentSchemas = (config: SanitizedConfig, defaultIDType: 'number
     // A global has no id of its own to a client (the database's row id comes and goes).
     schema.required = (schema.required ?? []).filter((name: string) => name !== 'id')
     schemas[`${global.slug}_input`] = inputOf(schema, `${schema.title ?? global.slug} (input)`)
+    withoutHidden(schema, global.flattenedFields)
     if (global.versions) schemas[`${global.slug}_version`] = versionOf(schema, `${schema.title ?? global.slug} (version)`)
   }
   if (schemas.Attribution) schemas.AttributionFull = attributionFull()

@@ -6,13 +6,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DOCS_POLICY } from '../security/csp'
-
-/** The package's files the page loads, by the name it asks for. */
-const ASSETS: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-}
+import { DOCS_FILES } from './files'
 
 /** The package's folder (an external package of the server bundle: resolved at run time, not copied). */
 const packageDir = async (): Promise<string> => {
@@ -51,25 +45,42 @@ export const docsPage = async (api: string): Promise<Response> => {
   return new Response(html, { headers: headers('text/html; charset=utf-8', 'no-cache') })
 }
 
-/** The initializer: the document from this server, no external validator badge, try-it-out with the session cookie. */
+/** The initializer: the document from this server (never one a link names), no external validator badge, try-it-out with the session cookie. */
 const initializer = (api: string) => `window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle({
     url: ${JSON.stringify(`${api}/openapi.json`)},
     dom_id: '#swagger-ui',
     deepLinking: true,
     validatorUrl: null,
+    // The document is this server's only: no ?url= or ?configUrl= from a link (Swagger UI's default, said here).
+    queryConfigEnabled: false,
     withCredentials: true,
     defaultModelsExpandDepth: 0,
   });
 });
 `
 
-/** One of the page's files, or null when the name is not one. */
+/**
+ * One of the page's files, or null when the name is not one of `DOCS_FILES` (compared as a whole:
+ * no path is ever built from anything else the caller sends). The package's files are read once.
+ */
 export const docsAsset = async (api: string, name: string): Promise<null | Response> => {
   const cache = 'public, max-age=86400'
-  if (name === 'init.js') return new Response(initializer(api), { headers: headers('text/javascript; charset=utf-8', cache) })
-  const type = ASSETS[name]
+  const type = DOCS_FILES.get(name)
   if (!type) return null
-  const body = await readFile(path.join(await packageDir(), name))
+  if (name === 'init.js') return new Response(initializer(api), { headers: headers(type, cache) })
+  const body = await packageFile(name)
   return new Response(new Uint8Array(body), { headers: headers(type, cache) })
+}
+
+const files = new Map<string, Promise<Buffer>>()
+const packageFile = (name: string): Promise<Buffer> => {
+  let file = files.get(name)
+  if (!file) {
+    file = packageDir().then((dir) => readFile(path.join(dir, name)))
+    // A failed read (the package missing) is tried again next time, not remembered.
+    file.catch(() => files.delete(name))
+    files.set(name, file)
+  }
+  return file
 }

@@ -1,4 +1,5 @@
 /** The Content-Security-Policies, by what a response is. Express sets the API's; the proxy the pages'; next.config the admin's. */
+import { DOCS_FILES } from '../openapi/files'
 
 const policy = (directives: Record<string, string[]>) =>
   Object.entries(directives)
@@ -48,5 +49,11 @@ export const DOCS_POLICY = policy({
   'frame-ancestors': ["'none'"],
 })
 
-/** The paths the reference answers on, under the API's route. */
-export const isDocsPath = (path: string, api = '/api') => path === `${api}/docs` || path.startsWith(`${api}/docs/`)
+/**
+ * The paths the reference answers on, under the API's route: the page and its known files,
+ * exactly (`req.path` as sent, not normalized). Anything else under `/api/docs/` (a 404, or
+ * `/api/docs/%2e%2e/users/me`, which the route handler resolves to `/api/users/me`) is an API
+ * answer and keeps `API_POLICY`.
+ */
+export const isDocsPath = (path: string, api = '/api') =>
+  path === `${api}/docs` || (path.startsWith(`${api}/docs/`) && DOCS_FILES.has(path.slice(api.length + '/docs/'.length)))
