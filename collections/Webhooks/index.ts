@@ -27,6 +27,8 @@ export const Webhooks: CollectionConfig = {
     },
   },
   access: { read: admins, create: admins, update: admins, delete: admins },
+  // A copy would post the same events to the same URL twice; create another webhook instead.
+  disableDuplicate: true,
   endpoints: [rotateSecretEndpoint],
   hooks: {
     beforeOperation: [refuseClientSecret],

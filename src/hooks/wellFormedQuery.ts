@@ -161,9 +161,11 @@ const sortProblem = (payload: Payload, slug: string, sort: unknown): null | stri
 }
 
 export const wellFormedQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
-  const { where, sort } = args as { sort?: unknown; where?: unknown }
+  const { where, sort, duplicateFromID } = args as { duplicateFromID?: unknown; sort?: unknown; where?: unknown }
   const size = req.payloadAPI === 'local' ? null : sizeProblem(where)
-  const problem = size ?? whereProblem(req.payload, collection.slug, where, '') ?? sortProblem(req.payload, collection.slug, sort)
+  // `POST /:id/duplicate` reads its source by id with no `where`: a malformed id reached the database (a 500).
+  const source = duplicateFromID !== undefined && duplicateFromID !== null && !isIdOf(req.payload, collection.slug, duplicateFromID) ? `id: ${show(req.routeParams?.id ?? String(duplicateFromID))} is not an id of ${collection.slug}.` : null
+  const problem = size ?? source ?? whereProblem(req.payload, collection.slug, where, '') ?? sortProblem(req.payload, collection.slug, sort)
   if (problem) throw bad(problem)
   return sort === undefined ? args : { ...args, sort: sortPaths(sort) }
 }

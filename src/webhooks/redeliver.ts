@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isIdOf } from '@wirehouse/payload-plugin-attribution'
 
 import { admins } from '../access'
+import { jsonResponse, refusals, schemaRef } from '../openapi/refs'
 import { redeliver } from './queue'
 
 const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
@@ -29,10 +30,8 @@ export const redeliverEndpoint: Endpoint = {
       description:
         'Sends the delivery again from now, with the same X-Wirehouse-Delivery id (receivers de-duplicate on it): it becomes pending, its attempts are counted anew and it is retried with backoff for 24 hours. Admins only; typically used on a failed delivery (a dead letter).',
       responses: {
-        '200': { description: 'Queued: `{ message, doc }` with the delivery, now pending.' },
-        '401': { description: 'Not signed in.' },
-        '403': { description: 'Signed in, but not an admin.' },
-        '404': { description: 'No delivery has this id.' },
+        200: jsonResponse('Queued: the delivery, now pending.', { type: 'object', properties: { message: { type: 'string' }, doc: schemaRef('webhook-deliveries') }, required: ['message', 'doc'] }),
+        ...refusals(401, 403, 404),
       },
     },
   },

@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isIdOf } from '@wirehouse/payload-plugin-attribution'
 
 import { admins } from '../access'
+import { jsonResponse, refusals } from '../openapi/refs'
 import { newSecret } from './sign'
 
 const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
@@ -31,10 +32,8 @@ export const rotateSecretEndpoint: Endpoint = {
       description:
         'Makes a new random secret for the webhook, replacing the old one at once (deliveries from now on are signed with it), and answers it this once: it is never readable afterwards. Admins only.',
       responses: {
-        '200': { description: '`{ message, secret }`.' },
-        '401': { description: 'Not signed in.' },
-        '403': { description: 'Signed in, but not an admin.' },
-        '404': { description: 'No webhook has this id.' },
+        200: jsonResponse('The new secret, shown this once.', { type: 'object', properties: { message: { type: 'string' }, secret: { type: 'string', pattern: '^whsec_[0-9a-f]{64}$' } }, required: ['message', 'secret'] }),
+        ...refusals(401, 403, 404),
       },
     },
   },

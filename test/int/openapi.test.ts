@@ -28,7 +28,10 @@ beforeAll(async () => {
   expect(response.status).toBe(200)
   document = (await response.json()) as Json
 })
-afterAll(async () => app?.stop())
+afterAll(async () => {
+  delete process.env.WEBHOOK_ALLOW_HOSTS
+  await app?.stop()
+})
 
 describe('the OpenAPI document', () => {
   it('is valid OpenAPI 3.1', async () => {
@@ -111,8 +114,18 @@ describe('every path answers a sample request as described', () => {
       'wire-sources': json({ name: 'OpenAPI Sample Agency', code: 'OAS', kind: 'news-agency', license: 'copyright', copyrightHolder: 'OAS' }),
       'audit-log': json({ at: new Date().toISOString(), operation: 'create', collection: 'articles' }),
     }
+    // A webhook and a failed delivery to read, redeliver and delete (the receiver is never reached: port 9 on loopback).
+    process.env.WEBHOOK_ALLOW_HOSTS = '127.0.0.1'
+    const hook = await payload.create({ collection: 'webhooks', data: { url: 'http://127.0.0.1:9/', events: ['article.published'] } })
+    created.webhooks = json({ url: 'http://127.0.0.1:9/sample', events: ['article.published'] })
+    const delivery = await payload.create({
+      collection: 'webhook-deliveries',
+      data: { webhook: hook.id, event: 'article.published', deliveryId: crypto.randomUUID(), status: 'failed', payload: { event: 'article.published' } },
+    })
     const ids: Record<string, number | string> = {}
     const seeded: Record<string, number | string> = {
+      webhooks: hook.id,
+      'webhook-deliveries': delivery.id,
       articles: article.id,
       'legal-notices': notice.id,
       'wire-sources': afp.id,
