@@ -265,13 +265,17 @@ export const wake = (payload: Payload): void => {
     })
 }
 
-/** Every 10 s, and at once when woken: this instance's worker, when `WEBHOOK_WORKER` is on. One per process. */
+const START_DELAY_MS = 2_000
+
+/** Every 10 s (the first run 2 s after start-up), and at once when woken: this instance's worker, when `WEBHOOK_WORKER` is on. One per process. */
 export const startWebhookWorker = (payload: Payload): void => {
   const timers = globalThis as typeof globalThis & { [TIMER]?: NodeJS.Timeout }
   clearInterval(timers[TIMER])
   timers[TIMER] = setInterval(() => wake(payload), TICK_MS)
   timers[TIMER].unref()
-  wake(payload)
+  // Not at once: Payload's start-up goes on after the app's onInit (the attribution plugin writes its
+  // first rules generation), and on SQLite the worker's writes would lock it out.
+  setTimeout(() => wake(payload), START_DELAY_MS).unref()
 }
 
 /** The tasks of the webhooks queue (payload.config.ts `jobs.tasks`). */
