@@ -3,10 +3,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isIdOf } from '@wirehouse/payload-plugin-attribution'
 
 import { admins } from '../access'
+import { problem } from '../api/problem'
 import { jsonResponse, refusals, schemaRef } from '../openapi/refs'
 import { redeliver } from './queue'
-
-const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /**
  * `POST /api/webhook-deliveries/:id/redeliver` (admins): the delivery is sent again from now, with

@@ -3,10 +3,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isIdOf } from '@wirehouse/payload-plugin-attribution'
 
 import { admins } from '../access'
+import { problem } from '../api/problem'
 import { jsonResponse, refusals } from '../openapi/refs'
 import { newSecret } from './sign'
-
-const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /**
  * `POST /api/webhooks/:id/secret` (admins): a new secret replaces the old one at once and is
