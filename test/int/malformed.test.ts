@@ -115,7 +115,7 @@ const ROWS: Row[] = [
   { title: 'a relationship compared to abc', as: 'anonymous', send: () => where('where[source][equals]=abc'), status: 400, message: /source/ },
   { title: 'reach with id abc', as: 'compliance', send: () => get('legal-notices/abc/reach'), status: 404, message: BAD_ID },
   { title: 'duplicate of article abc', as: 'editor', send: () => post('articles/abc/duplicate', {}), status: 400, message: /abc/ },
-  { title: 'duplicate of webhook undefined', as: 'admin', send: () => post('webhooks/undefined/duplicate', {}), status: 400, message: /undefined/ },
+  { title: 'duplicate of a webhook (not offered)', as: 'admin', send: () => post('webhooks/undefined/duplicate', {}), status: 404, message: /duplicate/ },
   { title: 'duplicate of section %00', as: 'editor', send: () => post('sections/%00/duplicate', {}), status: 400, message: /id/ },
   { title: 'redeliver with id abc', as: 'admin', send: () => post('webhook-deliveries/abc/redeliver', {}), status: 404, message: BAD_ID },
   { title: 'redeliver with id %00', as: 'admin', send: () => post('webhook-deliveries/%00/redeliver', {}), status: 404, message: BAD_ID },
