@@ -32,12 +32,17 @@ beforeAll(async () => {
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
+  await printed('receiver on')
+})
+
+/** The child's output reaches this process after its answer does: wait for the line (10 s at most). */
+const printed = async (line: string) => {
   const started = Date.now()
-  while (!output.includes('receiver on')) {
-    if (Date.now() - started > 10_000) throw new Error(`the example receiver did not start: ${output}`)
+  while (!output.includes(line)) {
+    if (Date.now() - started > 10_000) throw new Error(`the example receiver did not print ${JSON.stringify(line)}: ${output}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-})
+}
 
 afterAll(() => {
   child?.kill()
@@ -49,7 +54,7 @@ describe('the example receiver', () => {
 
   it('takes a delivery signed as Wirehouse signs it, and prints it', async () => {
     expect(await deliver(body, deliveryHeaders(delivery, body, secret, 1))).toEqual({ status: 200, text: 'ok' })
-    expect(output).toContain(`article.published ${delivery.deliveryId}: article 42 "Example story"`)
+    await printed(`article.published ${delivery.deliveryId}: article 42 "Example story"`)
   })
 
   it('answers a repeat of the same delivery id (a retry) without handling it twice', async () => {
