@@ -1,8 +1,10 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, useDocumentInfo } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+
+import { useAction } from './useAction'
 
 const TEXTS = {
   en: { label: 'Redeliver', busy: 'Queuing…', done: 'Queued: it leaves within seconds, with the same delivery id.', hint: 'Send this delivery again now (same delivery id).' },
@@ -13,29 +15,18 @@ const TEXTS = {
 /** On a webhook delivery's edit view: `POST /api/webhook-deliveries/:id/redeliver`, then the view reloads. */
 export const Redeliver = () => {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const {
-    config: {
-      routes: { api },
-      serverURL,
-    },
-  } = useConfig()
+  const { post, texts } = useAction(TEXTS)
   const router = useRouter()
   const [state, setState] = useState<{ busy: boolean; message?: string; failed?: boolean }>({ busy: false })
-  const texts = TEXTS[(i18n.language as keyof typeof TEXTS) in TEXTS ? (i18n.language as keyof typeof TEXTS) : 'en']
   if (!id) return null
 
   const onClick = async () => {
     setState({ busy: true })
-    const response = await fetch(`${serverURL ?? ''}${api}/webhook-deliveries/${id}/redeliver`, {
-      method: 'POST',
-      credentials: 'include',
-    }).catch(() => null)
-    const body = (await response?.json().catch(() => ({}))) as { errors?: { message?: string }[] } | undefined
-    if (response?.ok) {
+    const answer = await post(`/webhook-deliveries/${id}/redeliver`)
+    if (answer.ok) {
       setState({ busy: false, message: texts.done })
       router.refresh()
-    } else setState({ busy: false, failed: true, message: body?.errors?.map((e) => e.message).join(' ') || `HTTP ${response?.status ?? '?'}` })
+    } else setState({ busy: false, failed: true, message: answer.error })
   }
 
   return (

@@ -1,7 +1,9 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
+
+import { useAction } from './useAction'
 
 const TEXTS = {
   en: {
@@ -27,24 +29,16 @@ const TEXTS = {
 /** On a webhook's edit view: `POST /api/webhooks/:id/secret`, and the new secret shown once. */
 export const RotateSecret = () => {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const {
-    config: {
-      routes: { api },
-      serverURL,
-    },
-  } = useConfig()
+  const { post, texts } = useAction(TEXTS)
   const [state, setState] = useState<{ busy: boolean; secret?: string; error?: string }>({ busy: false })
-  const texts = TEXTS[(i18n.language as keyof typeof TEXTS) in TEXTS ? (i18n.language as keyof typeof TEXTS) : 'en']
   if (!id) return null
 
   const onClick = async () => {
     if (!window.confirm(texts.confirm)) return
     setState({ busy: true })
-    const response = await fetch(`${serverURL ?? ''}${api}/webhooks/${id}/secret`, { method: 'POST', credentials: 'include' }).catch(() => null)
-    const body = (await response?.json().catch(() => ({}))) as { secret?: string; errors?: { message?: string }[] } | undefined
-    if (response?.ok && body?.secret) setState({ busy: false, secret: body.secret })
-    else setState({ busy: false, error: body?.errors?.map((e) => e.message).join(' ') || `HTTP ${response?.status ?? '?'}` })
+    const answer = await post<{ secret?: string }>(`/webhooks/${id}/secret`)
+    if (answer.ok && answer.body.secret) setState({ busy: false, secret: answer.body.secret })
+    else setState({ busy: false, error: answer.ok ? 'HTTP 200 without a secret' : answer.error })
   }
 
   return (
